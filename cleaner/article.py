@@ -1,0 +1,60 @@
+"""The cleaner's output record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: The GUIDE's keys, in its order. ``Article.to_dict`` starts with exactly these.
+GUIDE_FIELDS: tuple[str, ...] = (
+    "site", "url", "title", "description", "authors", "editors", "published", "updated",
+    "dateline", "category", "tags", "text",
+)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Which path produced an article: a site rule and its layout, or a fallback, and why."""
+
+    extractor: str  # "rule" or "fallback"
+    rule: str  # rule name: "tirto", ..., "generic", or "trafilatura"
+    layout: str | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"extractor": self.extractor, "rule": self.rule, "layout": self.layout, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Article:
+    """A clean article: the GUIDE's fields, plus provenance and warnings.
+
+    Immutable so it can be shared between pipeline stages without copies.
+    ``published`` and ``updated`` are ISO 8601 strings (``2021-08-23T17:33:00+07:00``
+    or date-only ``2021-08-23``) exactly as the GUIDE writes them.
+    """
+
+    site: str | None
+    url: str | None
+    title: str | None
+    description: str | None
+    authors: tuple[str, ...]
+    editors: tuple[str, ...]
+    published: str | None
+    updated: str | None
+    dateline: str | None
+    category: str | None
+    tags: tuple[str, ...]
+    text: str
+    provenance: Provenance = field(default_factory=lambda: Provenance("rule", "generic"))
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: the GUIDE's keys in order, then provenance and warnings."""
+        record: dict[str, Any] = {}
+        for key in GUIDE_FIELDS:
+            value = getattr(self, key)
+            record[key] = list(value) if isinstance(value, tuple) else value
+        record["provenance"] = self.provenance.to_dict()
+        record["warnings"] = list(self.warnings)
+        return record

@@ -1,0 +1,62 @@
+"""Which rule cleans a document: by URL host, else by the dump's own signatures.
+
+A URL decides alone when it is given (a mirror or subdomain of a site is that site;
+any other host is the generic rule), because a page of another outlet may quote a
+site's name. Without a URL, each rule counts its signatures (datelines, footers,
+notices) in the opening and closing lines; the highest count wins, ties go to the
+rule listed first, and no signature at all means the generic rule.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from site_rules import SiteRule, all_rules, generic_rule, rule_by_name
+
+
+class UnknownSiteError(ValueError):
+    """``site=`` named no rule. The one exception ``clean`` raises by design."""
+
+
+def host_of(url: str) -> str | None:
+    """The lower-case host of ``url`` (a bare ``host/path`` works too), or None."""
+    candidate = url.strip()
+    if "://" not in candidate:
+        candidate = "//" + candidate
+    try:
+        host = urlsplit(candidate).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+def rule_for_url(url: str) -> SiteRule:
+    host = host_of(url)
+    if host:
+        for rule in all_rules():
+            if rule.matches_host(host):
+                return rule
+    return generic_rule()
+
+
+def rule_for_text(lines: list[str]) -> SiteRule:
+    sample = "\n".join(lines[:60] + lines[-40:]) if len(lines) > 100 else "\n".join(lines)
+    best, best_score = generic_rule(), 0
+    for rule in all_rules():
+        score = rule.signature_score(sample)
+        if score > best_score:
+            best, best_score = rule, score
+    return best
+
+
+def choose_rule(lines: list[str], *, url: str | None = None, site: str | None = None) -> SiteRule:
+    """The rule for a document: ``site`` if forced, else by ``url``, else by signatures."""
+    if site is not None:
+        rule = rule_by_name(site)
+        if rule is None:
+            names = ", ".join(r.name for r in all_rules())
+            raise UnknownSiteError(f"unknown site {site!r}; known rules: {names}")
+        return rule
+    if url:
+        return rule_for_url(url)
+    return rule_for_text(lines)

@@ -1,0 +1,46 @@
+"""Line-level normalization shared by every rule.
+
+A raw dump is "one block per line" (GUIDE, Inputs). Before any rule looks at it we
+make each line comparable: non-breaking and zero-width spaces become plain spaces,
+runs of blanks collapse, the stray ``Â`` left by a mis-decoded NBSP goes, and the
+crawl artefact `` date 2025-05 `` that some crawlers glue before the text is cut.
+Nothing else is rewritten: quotes, case and punctuation stay as displayed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000\f\v]+")
+# "Â" is what a UTF-8 NBSP (C2 A0) becomes when read as Latin-1; alone or before a space.
+_STRAY_A_CIRC = re.compile(r"Â(?=\s|$)")
+_CRAWL_DATE_PREFIX = re.compile(r"^date \d{4}-\d{2}(?:-\d{2})? +")
+
+
+def normalize_line(line: str) -> str:
+    """Return ``line`` trimmed, with blanks collapsed and mojibake NBSPs removed."""
+    line = line.translate(_INVISIBLE).replace("\u00c2\u00a0", " ")
+    line = _STRAY_A_CIRC.sub("", line)
+    line = _SPACES.sub(" ", line).strip()
+    return _CRAWL_DATE_PREFIX.sub("", line)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split a dump into normalized, non-empty lines (blank lines carry no meaning)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for raw in text.split("\n"):
+        line = normalize_line(raw)
+        if line:
+            out.append(line)
+    return out
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends like prose (so it is not a heading or a title)."""
+    return line.rstrip("\"'”’)»] ").endswith((".", "!", "?", ";", ":")) or line.endswith((".", '."', '.”'))

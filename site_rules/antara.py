@@ -1,0 +1,49 @@
+"""ANTARA (antaranews.com and its regional sites ``jabar.``, ``jatim.``, ``bali.``, …).
+
+Layouts seen in dumps:
+
+* ``article``: the body opens with ``Jakarta (ANTARA) - `` (``(ANTARA News)`` before
+  2019), ``Baca juga:`` lines stand inside it, and a footer of ``Pewarta:``,
+  ``Editor:`` and ``Copyright © ANTARA 2021`` closes it. Regional sites print the
+  title and date *after* the body, then the photo caption.
+* ``photo``: the title (often twice), one caption ending in ``ANTARA FOTO/<Name>/aww.``
+  and the copyright line: the caption, without its credit, is the article.
+* ``video``: title, ``27 September 2021 19:37 WIB`` or ``Rabu, 3 Februari 2021 15:27``
+  with a view count, then ``ANTARA - <text> (<crew>/<crew>/<crew>)``.
+* a page that is only the navigation menu (``• Top News • Terkini …``) has no article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .base import Layout, SiteRule
+
+
+class Antara(SiteRule):
+    name = "antara"
+    hosts = ("antaranews.com", "antarafoto.com")
+    signatures = (
+        re.compile(r"^[A-Z][\w .,'-]{1,40} \(ANTARA(?: News)?\)\s*-", re.M),
+        re.compile(r"^(?:Copyright|COPYRIGHT) © ANTARA", re.M),
+        re.compile(r"^(?:ANTARA|\(Antara\))\s*-", re.M),
+        re.compile(r"^Video - ANTARA News", re.M),
+        re.compile(r"^Pewarta:", re.M),
+    )
+    dateline_forms = (P.DATELINE_AGENCY, re.compile(r"(?:ANTARA|Antara|\(Antara\)|\(ANTARA\))\s*(?:--|-|–|—)\s*"))
+    layouts = (
+        Layout("video", re.compile(r"^(?:ANTARA|\(Antara\))\s*-|^Video - ANTARA|This browser does not support the video", re.M)),
+        Layout("article", re.compile(r"\((?:ANTARA|Antara)(?: News)?\)\s*-", re.M)),
+        Layout("photo", re.compile(r"ANTARA FOTO/|Antara [A-Z]\w+/", re.M)),
+    )
+    has_deck = False
+    trailing_title_date = True
+    category_labels = (re.compile(r"(?P<category>\w+) - ANTARA News(?: \w+)*"),)
+    drops = P.line_patterns("antara.footer", r"Tags:?|Pewarta\s*:?\s*-?|Editor\s*:?\s*-?")
+    detection_examples = (
+        ("https://www.antaranews.com/berita/92655/x", "antara"),
+        ("https://jabar.antaranews.com/berita/340505/x", "antara"),
+        ("https://m.antaranews.com/amp/video/2419389/x", "antara"),
+        ("https://en.antaranews.com/news/1/x", "antara"),
+    )

@@ -1,0 +1,469 @@
+"""The site-rule base: what a rule declares, and the one extraction every rule runs.
+
+A rule is mostly declarations (hosts, text signatures, dateline forms, boilerplate
+lines, end-of-article headings, layout signatures) plus a few small hooks where a
+layout needs code. The extraction below reads a dump in two zones:
+
+* the **header**: everything before the opening dateline when one is found near
+  the top, otherwise the run of title-, deck-, byline- and date-like lines that
+  opens the dump. It yields title, description, authors, dates and the section
+  label; whatever else stands there (image titles, captions, a repeated title) is
+  chrome and goes.
+* the **body**: every later line is kept unless a pattern names it boilerplate;
+  an end-of-article heading (related, popular, video lists) ends it.
+
+Then the shared passes of ``finish_paragraphs`` run: repeated paragraphs, closing
+editor codes and crew lists, and the caption fallback of photo and video pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar, Pattern
+
+from cleaner.dates import date_line
+from cleaner.names import merge_names, split_names
+from cleaner.text import ends_sentence, word_count
+
+from . import patterns as P
+from .patterns import LinePattern
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A dated layout of a site, recognised by a signature line (``re.search`` on the dump)."""
+
+    name: str
+    signature: Pattern[str]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What happened to one input line: ``keep``, ``drop`` or ``meta`` (moved to a field)."""
+
+    line: str
+    verdict: str
+    reason: str
+
+
+@dataclass
+class Draft:
+    """The fields one extraction fills in; local to a single call, never shared."""
+
+    title: str | None = None
+    description: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    dateline: str | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    layout: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def note(self, line: str, verdict: str, reason: str) -> None:
+        self.decisions.append(Decision(line, verdict, reason))
+
+    def add_credit(self, label: str, names: str) -> None:
+        label = label.casefold()
+        if label in P.AUTHOR_LABELS:
+            self.authors = merge_names(self.authors, split_names(names))
+        elif label in P.EDITOR_LABELS or label.startswith("redaktur"):
+            self.editors = merge_names(self.editors, split_names(names))
+
+
+_TITLE_MAX_WORDS = 30
+_TAGS_LINE = re.compile(r"(?:Tags?|Tag|Topik|TAGS?)\s*:\s*(?P<tags>.+)")
+_UPPER_SIGNATURE = re.compile(r"(?:[A-Z][A-Z'’.-]*\.?)(?: [A-Z][A-Z'’.-]*\.?){1,4}")
+_NAME_LINE = re.compile(r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|bin|binti|van|de|dan|&|,)){0,6}")
+
+
+def _looks_like_title(line: str) -> bool:
+    """Short, and not ending like a sentence (a title may end in ``?``, ``!`` or ``...``)."""
+    bare = line.rstrip("?!").removesuffix("...").removesuffix("…")
+    return word_count(line) <= _TITLE_MAX_WORDS and len(line) <= 220 and not ends_sentence(bare)
+
+
+def _looks_like_name(line: str) -> bool:
+    return word_count(line) <= 8 and bool(_NAME_LINE.fullmatch(line)) and not ends_sentence(line)
+
+
+class SiteRule:
+    """Base class of every site rule. Subclasses override the declarations below.
+
+    The registry (``site_rules.registry``) finds subclasses by importing every module
+    of this package; nothing lists them by hand.
+    """
+
+    #: Short name, the ``site`` value of its articles (``None`` for the generic rule).
+    name: ClassVar[str] = ""
+    #: Host names it serves; subdomains match too (``nasional.tempo.co``).
+    hosts: ClassVar[tuple[str, ...]] = ()
+    #: Text signatures recognising a dump of this site when no URL is given.
+    signatures: ClassVar[tuple[Pattern[str], ...]] = ()
+    #: Opening dateline forms, tried with ``match`` at the start of a line.
+    dateline_forms: ClassVar[tuple[Pattern[str], ...]] = ()
+    #: Site boilerplate lines (on top of ``patterns.SHARED_DROPS``).
+    drops: ClassVar[tuple[LinePattern, ...]] = ()
+    #: Site end-of-article headings (on top of ``patterns.SHARED_STOPS``).
+    stops: ClassVar[tuple[LinePattern, ...]] = ()
+    #: Layouts, newest first; the first whose signature is found names the layout.
+    layouts: ClassVar[tuple[Layout, ...]] = ()
+    #: A deck may stand right under the title.
+    has_deck: ClassVar[bool] = True
+    #: The line under the title is always the deck (even with no dateline to bound the header).
+    deck_always: ClassVar[bool] = False
+    #: The title is printed twice in the header (above the deck and above the photo); any
+    #: short line before its first print is the section label (tirto).
+    title_repeated: ClassVar[bool] = False
+    #: A credit line (``Editor: …``) in the body is its footer: only credits and tags follow.
+    credits_close_body: ClassVar[bool] = True
+    #: A date line inside the body closes it, and the line above it is the title (ANTARA regional).
+    trailing_title_date: ClassVar[bool] = False
+    #: Lines that open the body even though they look like a title (``Poin penting``).
+    body_openers: ClassVar[tuple[Pattern[str], ...]] = ()
+    #: Header lines that are a section label (``NASIONAL``, ``Video - ANTARA News bogor``).
+    category_labels: ClassVar[tuple[Pattern[str], ...]] = ()
+    #: Credit given to a bare person-name line under the title (Tempo prints the editor so).
+    unlabelled_credit: ClassVar[str | None] = None
+    #: Datelines are looked for in this many opening lines.
+    max_header_lines: ClassVar[int] = 25
+    #: Host/URL examples with the site they must be detected as (checked by the tests).
+    detection_examples: ClassVar[tuple[tuple[str, str | None], ...]] = ()
+
+    # -- detection ---------------------------------------------------------------------------
+
+    @classmethod
+    def matches_host(cls, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        return any(host == h or host.endswith("." + h) for h in cls.hosts)
+
+    @classmethod
+    def signature_score(cls, sample: str) -> int:
+        return sum(1 for signature in cls.signatures if signature.search(sample))
+
+    def detect_layout(self, lines: list[str]) -> str | None:
+        sample = "\n".join(lines[:40])
+        for layout in self.layouts:
+            if layout.signature.search(sample):
+                return layout.name
+        return None
+
+    # -- hooks (override where a layout needs code) ------------------------------------------------
+
+    def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
+        """Read a site-specific header line (a byline form, say); True when consumed."""
+        return False
+
+    def body_line(self, line: str, draft: Draft) -> str | None:
+        """Read a site-specific body line; return the reason when it leaves the body."""
+        return None
+
+    def is_navigation_page(self, lines: list[str]) -> bool:
+        """A page that is only a menu or an index has no article text (GUIDE)."""
+        bullets = sum(1 for line in lines if line.startswith("•"))
+        return bullets >= 10 and bullets * 4 >= len(lines)
+
+    # -- extraction ----------------------------------------------------------------------------------
+
+    def extract(self, lines: list[str]) -> Draft:
+        """Run the header and body passes over normalized dump lines."""
+        draft = Draft(layout=self.detect_layout(lines))
+        if self.is_navigation_page(lines):
+            draft.warnings.append("non-article page: the input is a navigation menu")
+            for line in lines:
+                draft.note(line, "drop", "shared.navigation_page")
+            return draft
+        found = self.find_dateline(lines)
+        if found is not None:
+            index, match = found
+            self.read_header(lines[:index], draft, bounded=True)
+            self.read_body(lines[index:], draft, match)
+        else:
+            start = self.read_header(lines, draft, bounded=False)
+            self.read_body(lines[start:], draft, None)
+        self.finish_paragraphs(draft)
+        return draft
+
+    def find_dateline(self, lines: list[str]) -> tuple[int, re.Match[str]] | None:
+        for index, line in enumerate(lines[: self.max_header_lines]):
+            for form in self.dateline_forms:
+                match = form.match(line)
+                if match and self.valid_dateline(line, match):
+                    return index, match
+        return None
+
+    def valid_dateline(self, line: str, match: re.Match[str]) -> bool:
+        place = match.groupdict().get("place")
+        return place is None or word_count(place) <= 5
+
+    def _drop_reason(self, line: str) -> str | None:
+        for entry in self.drops:
+            if entry.pattern.fullmatch(line):
+                return entry.reason
+        for entry in P.SHARED_DROPS:
+            if entry.pattern.fullmatch(line):
+                return entry.reason
+        return None
+
+    def _stop_reason(self, line: str) -> str | None:
+        for entry in self.stops:
+            if entry.pattern.fullmatch(line):
+                return entry.reason
+        for entry in P.SHARED_STOPS:
+            if entry.pattern.fullmatch(line):
+                return entry.reason
+        return None
+
+    def _meta_line(self, line: str, draft: Draft) -> str | None:
+        """Credit, tags, date and label lines that may stand in the header or the footer."""
+        credit = P.CREDIT_LINE.fullmatch(line)
+        if credit:
+            draft.add_credit(credit.group("label").split(" &")[0], credit.group("names"))
+            return "shared.credit_line"
+        tags = _TAGS_LINE.fullmatch(line)
+        if tags:
+            draft.tags = merge_names(draft.tags, [t.strip() for t in re.split(r"\s*[,#]\s*", tags.group("tags")) if t.strip()])
+            return "shared.tags_line"
+        return None
+
+    def read_header(self, lines: list[str], draft: Draft, *, bounded: bool) -> int:
+        """Fill title, deck, bylines, dates and label from the opening lines.
+
+        ``bounded``: the lines are exactly the header (a dateline follows them), so
+        every line not read as a field is dropped. Otherwise the header ends at the
+        first line that reads as body; its index is returned.
+        """
+        counts: dict[str, int] = {}
+        for line in lines:
+            counts[line] = counts.get(line, 0) + 1
+        repeated_title = (
+            next((l for l in lines if counts[l] > 1 and _looks_like_title(l) and not P.caption_credit(l)), None)
+            if bounded and self.title_repeated
+            else None
+        )
+        title_index: int | None = None
+        dates: list[tuple[bool, str]] = []  # (after title, iso)
+        pending_label: str | None = None
+        labels: list[str] = []
+        for index, line in enumerate(lines):
+            seen_title = title_index is not None
+            reason = self._drop_reason(line)
+            if reason:
+                draft.note(line, "drop", reason)
+                continue
+            if self.header_line(line, draft, seen_title):
+                draft.note(line, "meta", f"{self.name or 'generic'}.byline")
+                continue
+            reason = self._meta_line(line, draft)
+            if reason:
+                draft.note(line, "meta", reason)
+                continue
+            if P.BARE_CREDIT_LABEL.fullmatch(line):
+                pending_label = line.rstrip(" :").casefold()
+                draft.note(line, "drop", "shared.credit_label")
+                continue
+            iso = date_line(line)
+            if iso:
+                dates.append((seen_title, iso))
+                draft.note(line, "meta", "shared.date_line")
+                continue
+            if any(p.fullmatch(line) for p in self.category_labels):
+                label = next(m for p in self.category_labels if (m := p.fullmatch(line)))
+                draft.category = draft.category or (label.groupdict().get("category") or line)
+                draft.note(line, "meta", f"{self.name or 'generic'}.category_label")
+                continue
+            if _looks_like_name(line) and (pending_label or (seen_title and self.unlabelled_credit)):
+                draft.add_credit(pending_label or self.unlabelled_credit or "", line)
+                draft.note(line, "meta", "shared.credit_line")
+                continue
+            if P.caption_credit(line) or P.EDITOR_CODE_LINE.fullmatch(line):
+                draft.captions.append(line)
+                draft.note(line, "drop", "shared.caption")
+                continue
+            if any(p.fullmatch(line) for p in self.body_openers) and not bounded:
+                return index
+            # A candidate for title, deck, label, or (unbounded) the first body line.
+            if not seen_title:
+                is_title = line == repeated_title if repeated_title else (bounded or _looks_like_title(line))
+                if is_title:
+                    draft.title = line
+                    title_index = index
+                    draft.note(line, "meta", "shared.title")
+                    continue
+                if bounded and repeated_title and word_count(line) <= 4:
+                    labels.append(line)
+                    draft.note(line, "meta", "shared.section_label")
+                    continue
+            elif line == draft.title:
+                draft.note(line, "drop", "shared.repeated_title")
+                continue
+            elif draft.title and len(line) >= 10 and draft.title.endswith(line) and title_index is not None:
+                # The dump glued the section label to the title ("OpiniDi Balik …"); the
+                # plain title follows, and what was glued before it is the label.
+                label = draft.title[: -len(line)].strip()
+                if label and word_count(label) <= 3 and draft.category is None:
+                    draft.category = label
+                draft.title, title_index = line, index
+                draft.note(line, "meta", "shared.title")
+                continue
+            elif draft.description is None and index == title_index + 1 and self.has_deck and self._deck_fits(lines, index, bounded):
+                draft.description = line
+                draft.note(line, "meta", "shared.deck")
+                continue
+            if not bounded:
+                self._set_dates(draft, dates)
+                return index
+            draft.note(line, "drop", "shared.header_chrome")
+        if labels and draft.category is None:
+            draft.category = labels[-1]
+        self._set_dates(draft, dates)
+        return len(lines)
+
+    def _deck_fits(self, lines: list[str], index: int, bounded: bool) -> bool:
+        if bounded or self.deck_always:
+            return True
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        return bool(date_line(following) or P.CREDIT_LINE.fullmatch(following) or P.BARE_CREDIT_LABEL.fullmatch(following))
+
+    @staticmethod
+    def _set_dates(draft: Draft, dates: list[tuple[bool, str]]) -> None:
+        if draft.published is not None or not dates:
+            return
+        after_title = [iso for seen, iso in dates if seen]
+        if after_title:
+            draft.published = after_title[0]
+        elif draft.title is None:
+            draft.published = dates[0][1]
+        # A date above the title is the site header's "today", not the publication date.
+
+    def read_body(self, lines: list[str], draft: Draft, dateline: re.Match[str] | None) -> None:
+        """Keep the article's lines in order; boilerplate goes, an end heading stops."""
+        kept = draft.paragraphs
+        pending_label: str | None = None
+        in_footer = False
+        last_kept_index = -2
+        for index, line in enumerate(lines):
+            if index == 0 and dateline is not None:
+                place = dateline.groupdict().get("place")
+                draft.dateline = place.rstrip(" ,") if place else None
+                line = line[dateline.end() :].strip()
+                draft.note(lines[0][: dateline.end()], "meta", "shared.dateline")
+                if not line:
+                    continue
+                kept.append(line)
+                last_kept_index = index
+                continue
+            reason = self._stop_reason(line)
+            if reason:
+                for rest in lines[index:]:
+                    draft.note(rest, "drop", reason)
+                break
+            reason = self._drop_reason(line) or self.body_line(line, draft)
+            if reason:
+                draft.note(line, "drop", reason)
+                continue
+            reason = self._meta_line(line, draft)
+            if reason:
+                draft.note(line, "meta", reason)
+                in_footer = in_footer or (self.credits_close_body and reason == "shared.credit_line")
+                continue
+            if in_footer and not P.BARE_CREDIT_LABEL.fullmatch(line) and not pending_label:
+                draft.note(line, "drop", "shared.after_credits")
+                continue
+            if P.BARE_CREDIT_LABEL.fullmatch(line):
+                pending_label = line.rstrip(" :").casefold()
+                draft.note(line, "drop", "shared.credit_label")
+                continue
+            if pending_label and _looks_like_name(line):
+                draft.add_credit(pending_label, line)
+                draft.note(line, "meta", "shared.credit_line")
+                pending_label = None
+                continue
+            pending_label = None
+            if P.EDITOR_CODE_LINE.fullmatch(line):
+                draft.note(line, "drop", "shared.editor_code")
+                continue
+            credit = P.caption_credit(line)
+            if credit:
+                draft.captions.append(line)
+                draft.note(line, "drop", "shared.caption")
+                previous = kept[-1] if kept and last_kept_index == index - 1 else None
+                if previous and index - 1 == 0 and dateline is not None:
+                    previous = None  # the dateline paragraph is never a caption
+                if previous and credit.start() == 0 and not ends_sentence(line):
+                    # A credit on a line of its own: the line above it is the caption.
+                    draft.captions.append(kept.pop())
+                    draft.note(previous, "drop", "shared.caption")
+                elif previous and index - 1 > 0 and self._is_image_title(previous, line):
+                    kept.pop()
+                    draft.note(previous, "drop", "shared.image_title")
+                continue
+            iso = date_line(line)
+            if iso and self.trailing_title_date and kept and _looks_like_title(kept[-1]):
+                title = kept.pop()
+                draft.title = draft.title or title
+                draft.published = draft.published or iso
+                draft.note(title, "meta", f"{self.name}.trailing_title")
+                for rest in lines[index:]:
+                    draft.note(rest, "drop", f"{self.name}.after_trailing_title")
+                break
+            kept.append(line)
+            last_kept_index = index
+            draft.note(line, "keep", "body")
+
+    @staticmethod
+    def _is_image_title(previous: str, caption: str) -> bool:
+        """A short image title shown right above its caption (not a sub-heading naming it)."""
+        return (
+            word_count(previous) <= 12
+            and not ends_sentence(previous)
+            and not caption.startswith(previous)
+        )
+
+    def _without_dateline(self, paragraph: str) -> str:
+        """A paragraph as compared for repeats: a layout may print the lead again with its dateline."""
+        for form in self.dateline_forms:
+            match = form.match(paragraph)
+            if match:
+                return paragraph[match.end() :].strip()
+        return paragraph
+
+    def finish_paragraphs(self, draft: Draft) -> None:
+        """Shared passes: closing signature, repeats, editor codes, crew lists, caption fallback."""
+        paragraphs = draft.paragraphs
+        if paragraphs and _UPPER_SIGNATURE.fullmatch(paragraphs[-1]) and not ends_sentence(paragraphs[-1]):
+            signature = paragraphs.pop()
+            draft.authors = merge_names(draft.authors, [signature])
+            draft.note(signature, "meta", "shared.reporter_signature")
+        unique: list[str] = []
+        seen: set[str] = {P.strip_caption_credit(caption) for caption in draft.captions}
+        for paragraph in paragraphs:
+            key = self._without_dateline(paragraph)
+            if len(key) >= 20 and (key in seen or (len(key) >= 60 and any(earlier.startswith(key) for earlier in seen))):
+                # Verbatim again, or again as a teaser cut short: keep the first.
+                draft.note(paragraph, "drop", "shared.repeated_paragraph")
+                continue
+            seen.add(key)
+            unique.append(paragraph)
+        if not unique and draft.captions:
+            # Photo and video pages: the caption is the article; its credit is not.
+            for caption in draft.captions:
+                text = P.strip_caption_credit(caption)
+                if text and text not in unique and not P.EDITOR_CODE_LINE.fullmatch(text):
+                    unique.append(text)
+                    draft.note(caption, "keep", "shared.caption_as_body")
+        if unique:
+            last = P.CREW_LIST.sub("", P.EDITOR_CODE.sub("", unique[-1])).rstrip()
+            if last:
+                unique[-1] = last
+            else:
+                unique.pop()
+        draft.paragraphs = unique
+        if not unique:
+            draft.warnings.append("no article text found")

@@ -1,0 +1,193 @@
+"""Boilerplate patterns shared by several sites: they live here once.
+
+Every pattern matches a *whole line* (``fullmatch``) unless its name says otherwise,
+so a sentence of an article that merely contains the words is never touched. Each
+entry carries the reason name that ``cleaner explain`` style tools can show.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Pattern
+
+
+class LinePattern(NamedTuple):
+    """A named whole-line pattern: ``reason`` says why a matching line goes."""
+
+    reason: str
+    pattern: Pattern[str]
+
+
+def line_patterns(reason: str, *regexes: str, flags: int = 0) -> tuple[LinePattern, ...]:
+    return tuple(LinePattern(reason, re.compile(rx, flags)) for rx in regexes)
+
+
+I = re.IGNORECASE
+
+#: Lines dropped wherever they stand, on any site (GUIDE, "Drop").
+SHARED_DROPS: tuple[LinePattern, ...] = (
+    *line_patterns(
+        "shared.read_also",
+        r"\(?(?:Baca(?: [Jj]uga| [Pp]ula)?|BACA(?: JUGA)?|Simak(?: [Jj]uga)?|Lihat(?: [Jj]uga)?|Tonton(?: [Jj]uga)?|"
+        r"Baca [Ss]elengkapnya|Baca Berita Lainnya)\s*:.*",
+        r"Baca [Jj]uga|BACA JUGA",
+        flags=0,
+    ),
+    *line_patterns(
+        "shared.ads",
+        r"ADVERTISEMENT|Advertisement|Advertising|SCROLL TO CONTINUE WITH CONTENT|Iklan|Close Ads x|Ads",
+        r"Baca berita dengan sedikit iklan,? klik di ?sini\.?",
+        r"Baca berita tanpa iklan\..*",
+        r"Nyaman tanpa iklan\..*",
+    ),
+    *line_patterns(
+        "shared.pagination",
+        r"\d+ dari \d+ halaman",
+        r"Lanjutkan Membaca\s*↓?|Loading\.*|Halaman selanjutnya|Halaman:?(?: \d+)+|Selanjutnya|Sebelumnya",
+        r"Scroll down untuk melanjutkan membaca|Perbesar|zoom-in-whitePerbesar|Image of Tempo",
+        flags=I,
+    ),
+    *line_patterns(
+        "shared.whatsapp_notice",
+        r"\*?\s*(?:Follow|Ikuti) (?:Official )?WhatsApp Channel.*",
+        r"\*?\s*(?:Fakta atau Hoaks\? )?Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp.*",
+        r"Follow (?:Suara\.com|WhatsApp Channel) .*",
+        r"Cek berita dan artikel yg? lain di Google News.*",
+        r"Dapatkan update berita pilihan dan breaking news.*",
+        r"Nikmati berita interaktif dan LIVE report.*",
+    ),
+    *line_patterns(
+        "shared.video_notice",
+        r"Saksikan [Vv]ideo [Pp]ilihan.*|Simak [Vv]ideo [Pp]ilihan.*|Video [Pp]ilihan(?: [Hh]ari [Ii]ni)?:?|"
+        r"Tonton [Vv]ideo [Pp]ilihan.*|This browser does not support the video element\.?|\[Gambas:.*\]",
+    ),
+    *line_patterns(
+        "shared.reposted_notice",
+        r"Berita ini telah tayang di .*",
+        r"(?:Copyright|COPYRIGHT|Hak Cipta)\s*(?:©|\(c\))?.*\d{4}.*",
+        r"©\s*\d{4}.*",
+    ),
+    *line_patterns(
+        "shared.paywall",
+        r"- (?:Akses edisi mingguan|Akses penuh seluruh artikel|Baca dengan lebih sedikit gangguan iklan|"
+        r"Fitur baca cepat|Anda Mendukung Independensi Jurnalisme).*",
+        r"Berlangganan untuk lanjutkan membaca\.?|Kami mengemas berita, dengan cerita\.|"
+        r"Manfaat berlangganan .*|Konten Premium.*",
+    ),
+    *line_patterns("shared.view_count", r"[\d.,]+ (?:Views|views|kali dibaca|Dilihat)"),
+    *line_patterns("shared.share_controls", r"•?\s*(?:Ukuran )?Font:.*|A A A|Bagikan|Share|Sukses|Menuju konten utama"),
+    *line_patterns("shared.ellipsis", r"\.\.\.|…"),
+    *line_patterns(
+        "shared.outlet_name",
+        r"Tribun|Tribunnews(?:\.com)?|Kompas\.com|KOMPAS\.com|Kompas\.id|detikNews|detikcom|CNBC Indonesia|"
+        r"Suara\.com|Okezone|kumparan|Liputan6\.com|Antaranews\.com|TEMPO\.CO|Republika\.co\.id",
+    ),
+)
+
+#: Headings after which nothing of the article follows (related, popular, video lists).
+SHARED_STOPS: tuple[LinePattern, ...] = line_patterns(
+    "shared.related_list",
+    r"Berita [Tt]erkait|BERITA TERKAIT|Berita Lainnya|BERITA LAINNYA|TOPIK TERKAIT|Topik Terkait|"
+    r"LAINNYA DI DETIKNETWORK|VIDEO TERKAIT|Video Terkait|Video Terkini|Video Terpopuler|VIDEO TERBARU|"
+    r"POPULER|Populer|Terpopuler|TERPOPULER|Berita Terkini Selengkapnya|Artikel Terkait|Related Articles|"
+    r"Most Popular|REKOMENDASI|TERKINI|Berita Terkini|Lihat Juga|Rekomendasi|Baca Lainnya",
+)
+
+#: Credit lines: label and names. They leave the body and fill ``authors`` / ``editors``.
+CREDIT_LINE = re.compile(
+    r"(?P<label>Penulis|Reporter|Pewarta|Editor|Redaktur(?: & Reporter)?|Penyunting|Kontributor|"
+    r"Videografer|Fotografer|Sumber|Oleh|Writer|Reporting by|Editing by)\s*:\s*(?P<names>\S.*)",
+    re.IGNORECASE,
+)
+#: Labels whose names are authors; ``Editor``/``Penyunting``/``Redaktur`` are editors; others
+#: (``Sumber``, ``Videografer``) are credits that only leave the body.
+AUTHOR_LABELS = frozenset({"penulis", "reporter", "pewarta", "oleh", "writer", "reporting by", "kontributor"})
+EDITOR_LABELS = frozenset({"editor", "penyunting", "redaktur", "editing by"})
+#: A credit label standing alone (the names follow on the next line, or nowhere).
+BARE_CREDIT_LABEL = re.compile(
+    r"(?:Penulis|Reporter|Pewarta|Editor|Redaktur|Videografer|Fotografer|Oleh)\s*:?", re.IGNORECASE
+)
+
+#: Editor codes closing an article: ``(has)``, ``(nma/ayp)``, ``(ASW/SHA)``, ``(abu/jpnn)``, ``(*)``.
+#: One lower-case code, or several short codes of any case (``(Adi/Ism)``, ``(Bob/P-3)``), so
+#: that ``(KPK)`` ending a sentence stays; a credit has a name with a space or a long word.
+_CODE = r"[A-Za-z][A-Za-z0-9-]{0,5}"
+_EDITOR_CODE_INNER = rf"\*|[a-z]{{2,6}}|{_CODE}(?:\s*/\s*{_CODE}){{1,3}}"
+EDITOR_CODE = re.compile(rf"\s*\((?:{_EDITOR_CODE_INNER})\)\s*$")
+EDITOR_CODE_LINE = re.compile(rf"\((?:{_EDITOR_CODE_INNER})\)")
+#: A video crew list closing the item: ``(Name Name/Name/Name)``, three names or more.
+CREW_LIST = re.compile(r"\s*\((?:[^()/]{2,60}/){2,}[^()/]{2,60}\)\s*$")
+
+_CREDIT_INNER = r"[^()\[\]]{2,100}"
+#: A caption ends with a photo or video credit (GUIDE: ``ANTARA FOTO/…``, ``(Liputan6.com/…)``,
+#: ``[… via AP]``, ``(Dok. Istimewa) |``, ``tirto.id/…``, ``FOTO/REUTERS``).
+CAPTION_CREDIT_BRACKETED = re.compile(
+    rf"[(\[](?P<inner>{_CREDIT_INNER})[)\]]\s*\|?\s*$"
+)
+CAPTION_CREDIT_AGENCY = re.compile(
+    r"(?:^|(?<=[.!?\"”)\]])\s*)"
+    r"(?:Foto:\s*[^()]{2,80}"
+    r"|(?P<agency>[A-Z][A-Z0-9]+(?: [A-Z][A-Z0-9]+){0,2}|[A-Za-z0-9]+\.(?:com|id|co\.id|net)|detikcom|"
+    r"Antara(?: [A-Z][a-z]+)?|AP Photo)\s*/\s*\S[^()]{0,70}(?:\([A-Z]{2,5}\))?"
+    r"|[A-Z][a-z]{2,}/[A-Z][\w .]{1,40})\s*\|?\s*$"
+)
+CAPTION_CREDIT_BARE = re.compile(r"(?<=[.!?\"”])\s+(?:AP|AFP|REUTERS|Reuters|ANTARA|EPA|Xinhua|Istimewa|Dok\.?)\s*$")
+_CREDIT_WORDS = re.compile(r"\bvia\b|\bDok\b|\bdok\.|Istimewa|Foto|FOTO|Photo|Ilustrasi|Getty|AFP|Reuters|REUTERS|\bAP\b")
+
+
+#: Captions are short blocks (the longest seen run to about 560 characters); a longer line
+#: ending in a credit is a paragraph the dump glued a caption to, and stays.
+CAPTION_MAX_CHARS = 650
+
+
+def caption_credit(line: str) -> re.Match[str] | None:
+    """The trailing photo/video credit of a caption line, or None for prose.
+
+    An editor code such as ``(gil)`` or ``(ASW/SHA)`` is not a credit: its parts are
+    bare initials, where a credit names an outlet or a person.
+    """
+    if len(line) > CAPTION_MAX_CHARS:
+        return None
+    match = CAPTION_CREDIT_BRACKETED.search(line)
+    if match:
+        inner = match.group("inner").strip()
+        if EDITOR_CODE_LINE.fullmatch(f"({inner})"):
+            pass
+        elif ("/" in inner and re.search(r"[A-Za-z]{2}", inner.split("/")[0] + inner.split("/")[-1])) or _CREDIT_WORDS.search(inner):
+            # A date such as (26/2/2019) has no letters; a quoted aside has no slash or credit word.
+            return match
+    match = CAPTION_CREDIT_AGENCY.search(line)
+    if match:
+        return match
+    return CAPTION_CREDIT_BARE.search(line)
+
+
+def strip_caption_credit(line: str) -> str:
+    """The caption text without its credit (the body of a photo or video page)."""
+    match = caption_credit(line)
+    return line[: match.start()].rstrip(" |") if match else line
+
+
+#: Dateline forms. Each has a ``place`` group where the form names a place.
+_PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4})"
+_DASH = r"\s*(?:--|-|–|—|:)"
+DATELINE_OUTLET_AFTER_PLACE = re.compile(  # "Jakarta, CNN Indonesia -- ", "JAKARTA, KOMPAS.com - "
+    rf"{_PLACE},\s*(?P<outlet>CNN Indonesia|CNBC Indonesia|KOMPAS\.(?:com|TV|id)|Kompas\.(?:com|tv|id)|"
+    rf"Republika\.co\.id|REPUBLIKA\.CO\.ID|Suara\.com|SuaraJakarta\.id|Bisnis\.com|Okezone|"
+    rf"iNews\.id|Medcom\.id|VIVA|Viva\.co\.id|IDN Times|Kumparan|kumparan|detikNews|detikcom){_DASH}+\s*"
+)
+DATELINE_OUTLET_BEFORE_PLACE = re.compile(  # "Liputan6.com, Jakarta - ", "TEMPO.CO, Jakarta - "
+    rf"(?:•\s*)?(?P<outlet>Liputan6\.com|TEMPO\.CO|Tempo\.co|TRIBUNNEWS\.COM|Tribunnews\.com|TRIBUN-[A-Z]+\.COM|"
+    rf"SURYA\.co\.id|WARTAKOTALIVE\.COM|BERITASATU\.COM|Bisnis\.com|Bola\.com|merdeka\.com|"
+    rf"Merdeka\.com|Dream\.co\.id|Fimela\.com|KapanLagi\.com),\s*{_PLACE}{_DASH}+\s*"
+)
+DATELINE_AGENCY = re.compile(  # "Jakarta (ANTARA) - ", "New York (ANTARA News) - "
+    rf"{_PLACE}\s*\((?P<outlet>ANTARA(?: News)?|Antara(?: News)?|Antaranews)\)\s*(?:--|-|–|—)?\s*"
+)
+DATELINE_OUTLET_ONLY = re.compile(  # "tirto.id - ", "ANTARA - ", "(Antara)- ", "jpnn.com - JAKARTA - "
+    rf"(?P<outlet>tirto\.id|ANTARA|Antara|\(Antara\)|\(ANTARA\)|jpnn\.com|JPNN\.com|okezone|Okezone)\s*(?:--|-|–|—)"
+    rf"(?:\s*{_PLACE}\s*(?:--|-|–|—))?\s*"
+)
+DATELINE_UPPER_PLACE = re.compile(  # "JAKARTA - ", "JAKARTA -- "
+    r"(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})\s*(?:--|-|–|—)\s+"
+)

@@ -1,0 +1,78 @@
+"""Tempo (tempo.co: www., nasional., metro., bola., en., koran., majalah., video.).
+
+Layouts seen in dumps:
+
+* ``classic-2013``: title, bare ``Reporter`` / ``Editor`` labels with the names on the
+  following lines, ``• Font:`` / ``• Ukuran Font: - +``, an indented photo caption
+  printed twice, an indented body, and the reporter's name in capitals closing it.
+* ``paywall-2024``: ``Baca berita dengan sedikit iklan, klik di sini`` repeated in the
+  body, ``Baca:`` / ``Simak:`` related links, the Tempo+ benefits list and the
+  ``Berita terkait`` list at the end.
+* ``koran`` / ``majalah``: title, deck, a date, and ``JAKARTA -- `` (or ``JAKARTA`` with
+  no dash) opening a teaser that ends in ``...`` then ``Berita Lainnya`` or the
+  subscription pitch.
+* ``video``: ``Videografer`` / ``Editor`` labels and a closing ``Video: ANTARA (…)`` line.
+
+A date above the title is the site header's date of the day, not the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.names import merge_names, split_names
+
+from . import patterns as P
+from .base import Draft, Layout, SiteRule
+
+# Koran pages: "JAKARTA Pemerintah tak menghiraukan …", the place in capitals and no dash.
+_KORAN_DATELINE = re.compile(r"(?P<place>[A-Z]{3,}(?: [A-Z]{3,})?) (?=[A-Z][a-z])")
+_CONTRIBUTORS = re.compile(r"(?P<names>.+?) berkontribusi dalam penulisan artikel ini\..*")
+
+
+class Tempo(SiteRule):
+    name = "tempo"
+    hosts = ("tempo.co", "tempo.com")
+    signatures = (
+        re.compile(r"^(?:• )?TEMPO\.CO, [A-Z]", re.M),
+        re.compile(r"^Baca berita dengan sedikit iklan", re.M),
+        re.compile(r"Akses penuh seluruh artikel Tempo\+", re.M),
+        re.compile(r"^Berlangganan untuk lanjutkan membaca", re.M),
+        re.compile(r"Independensi Jurnalisme Tempo", re.M),
+    )
+    dateline_forms = (
+        P.DATELINE_OUTLET_BEFORE_PLACE,
+        re.compile(r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*--\s*"),
+        P.DATELINE_UPPER_PLACE,
+        _KORAN_DATELINE,
+    )
+    layouts = (
+        Layout("paywall-2024", re.compile(r"^Baca berita dengan sedikit iklan", re.M)),
+        Layout("classic-2013", re.compile(r"^(?:• )?(?:Ukuran )?Font:|^Reporter:?$", re.M)),
+        Layout("video", re.compile(r"^Videografer$", re.M)),
+        Layout("koran", re.compile(r"^Berita Lainnya$|^Berlangganan untuk lanjutkan", re.M)),
+    )
+    unlabelled_credit = "editor"
+    body_openers = (re.compile(r"Poin [Pp]enting"),)
+    drops = (
+        *P.line_patterns("tempo.media_link", r"Video: .+|Grafis|Selengkapnya|Baca Selengkapnya|Tempo"),
+    )
+    stops = P.line_patterns("tempo.related_list", r"Berita terkait|Berita Lainnya|Lihat Juga|Majalah Tempo")
+    detection_examples = (
+        ("https://nasional.tempo.co/read/1115298/x", "tempo"),
+        ("https://koran.tempo.co/amp/nasional/450567/x", "tempo"),
+        ("https://en.tempo.co/read/1264598/x", "tempo"),
+    )
+
+    def valid_dateline(self, line: str, match: re.Match[str]) -> bool:
+        # The capitals-without-dash form only ever opens a long paragraph, never a title.
+        if match.re is _KORAN_DATELINE:
+            return len(line) > 150
+        return super().valid_dateline(line, match)
+
+    def body_line(self, line: str, draft: Draft) -> str | None:
+        contributors = _CONTRIBUTORS.fullmatch(line)
+        if contributors:
+            draft.authors = merge_names(draft.authors, split_names(contributors.group("names")))
+            return "tempo.contributors"
+        return None

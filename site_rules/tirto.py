@@ -1,0 +1,62 @@
+"""tirto.id.
+
+Layout (2018–2022 article pages): ``Menuju konten utama`` skip link, an optional
+section label (``Analisis``), the title, a one-sentence deck, the title again above
+the photo, the caption ending in a credit (``ANTARA FOTO/…``, ``tirto.id/…``), then
+the body opening with ``tirto.id - `` (no place: ``dateline`` stays null). Short
+articles show a footer: ``Baca juga artikel terkait <TAG> atau tulisan lainnya dari
+<Name>``, the category line ``tirto.id - Politik``, and ``Reporter:`` / ``Penulis:`` /
+``Editor:`` credits (sometimes printed twice). Live pages end in a ``Timeline``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.names import merge_names, split_names
+
+from . import patterns as P
+from .base import Draft, Layout, SiteRule
+
+_RELATED_TAG = re.compile(r"Baca juga artikel terkait (?P<tag>.+?) atau tulisan lainnya(?: dari (?P<writer>.+))?")
+_CATEGORY_LINE = re.compile(r"tirto\.id\s*-\s*(?P<category>[A-Z][\w&]*(?: [\w&]+){0,2})")
+
+
+class Tirto(SiteRule):
+    name = "tirto"
+    hosts = ("tirto.id",)
+    signatures = (
+        re.compile(r"^tirto\.id\s*-", re.M),
+        re.compile(r"^Menuju konten utama$", re.M),
+        re.compile(r"^Baca juga artikel terkait .+ atau tulisan lainnya", re.M),
+    )
+    dateline_forms = (re.compile(r"tirto\.id\s*(?:--|-|–|—)\s*"),)
+    layouts = (Layout("article-2018", re.compile(r"^Menuju konten utama$", re.M)),)
+    deck_always = True
+    title_repeated = True
+    stops = P.line_patterns("tirto.timeline", r"Timeline(?: Kronologi)?|Baca Juga Artikel Lainnya")
+    detection_examples = (
+        ("https://tirto.id/menteri-luar-negeri-as-tiba-di-vietnam-dhPe", "tirto"),
+        ("https://amp.tirto.id/x-abcd", "tirto"),
+    )
+
+    def body_line(self, line: str, draft: Draft) -> str | None:
+        related = _RELATED_TAG.fullmatch(line)
+        if related:
+            draft.tags = merge_names(draft.tags, [related.group("tag").strip()])
+            if related.group("writer"):
+                draft.note(line, "meta", "tirto.related_writer")
+            return "tirto.related_tag"
+        category = _CATEGORY_LINE.fullmatch(line)
+        if category:
+            draft.category = draft.category or category.group("category")
+            return "tirto.category_line"
+        return None
+
+    def finish_paragraphs(self, draft: Draft) -> None:
+        writers = [d.line for d in draft.decisions if d.reason == "tirto.related_writer"]
+        for line in writers:
+            match = _RELATED_TAG.fullmatch(line)
+            if match and match.group("writer"):
+                draft.authors = merge_names(draft.authors, split_names(match.group("writer")))
+        super().finish_paragraphs(draft)
