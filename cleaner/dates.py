@@ -51,12 +51,16 @@ _DATE_FORMS = (
 DATE_PATTERNS = tuple(
     re.compile(rf"(?:{_WEEKDAY},?\s*)?{form}\s*{_TIME}", re.IGNORECASE) for form in _DATE_FORMS
 )
-# Words a date line may carry besides the date itself.
+# Words a date line may carry besides the date itself: a label, an outlet ("Kompas.com - "),
+# separators.
 _DATE_LINE_NOISE = re.compile(
     r"^(?:(?:diterbitkan|dipublikasikan|diperbarui|diperbaharui|terbit|update|updated|published|"
-    r"dibuat|tanggal|tayang)\s*:?\s*)|[|,\-–—·•]|\s+$",
+    r"dibuat|tanggal|tayang)\s*:?\s*)|^\s*[A-Za-z0-9]+\.(?:com|id|co\.id|tv)\b|[|,\-–—·•]|\s+$",
     re.IGNORECASE,
 )
+
+
+_YEAR = re.compile(r"\d{4}")
 
 
 def _iso(match: re.Match[str]) -> str | None:
@@ -100,7 +104,7 @@ def date_line(line: str) -> str | None:
     ``Kamis, 31 Mei 2018 20:25 WIB`` is a date line; ``Presiden tiba Kamis, 31 Mei 2018``
     is prose that happens to contain a date.
     """
-    if len(line) > 60:
+    if len(line) > 60 or not _YEAR.search(line):
         return None
     found = find_datetime(line)
     if not found:

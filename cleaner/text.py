@@ -20,10 +20,16 @@ _CRAWL_DATE_PREFIX = re.compile(r"^date \d{4}-\d{2}(?:-\d{2})? +")
 
 def normalize_line(line: str) -> str:
     """Return ``line`` trimmed, with blanks collapsed and mojibake NBSPs removed."""
-    line = line.translate(_INVISIBLE).replace("\u00c2\u00a0", " ")
-    line = _STRAY_A_CIRC.sub("", line)
+    if line.isascii() and "  " not in line and "\t" not in line and "date " not in line[:6]:
+        return line.strip()  # the common case: nothing to normalize
+    if not line.isascii():
+        line = line.translate(_INVISIBLE).replace("\u00c2\u00a0", " ")
+        if "Â" in line:
+            line = _STRAY_A_CIRC.sub("", line)
     line = _SPACES.sub(" ", line).strip()
-    return _CRAWL_DATE_PREFIX.sub("", line)
+    if line.startswith("date "):
+        line = _CRAWL_DATE_PREFIX.sub("", line)
+    return line
 
 
 def split_lines(text: str) -> list[str]:

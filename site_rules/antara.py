@@ -31,6 +31,7 @@ class Antara(SiteRule):
         re.compile(r"^Video - ANTARA News", re.M),
         re.compile(r"^Pewarta:", re.M),
     )
+    signature_markers = ("ANTARA", "Antara", "Pewarta:")
     dateline_forms = (P.DATELINE_AGENCY, re.compile(r"(?:ANTARA|Antara|\(Antara\)|\(ANTARA\))\s*(?:--|-|–|—)\s*"))
     layouts = (
         Layout("video", re.compile(r"^(?:ANTARA|\(Antara\))\s*-|^Video - ANTARA|This browser does not support the video", re.M)),

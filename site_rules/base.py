@@ -106,6 +106,8 @@ class SiteRule:
     hosts: ClassVar[tuple[str, ...]] = ()
     #: Text signatures recognising a dump of this site when no URL is given.
     signatures: ClassVar[tuple[Pattern[str], ...]] = ()
+    #: Literal strings one of which every signature contains (a fast first test).
+    signature_markers: ClassVar[tuple[str, ...]] = ()
     #: Opening dateline forms, tried with ``match`` at the start of a line.
     dateline_forms: ClassVar[tuple[Pattern[str], ...]] = ()
     #: Site boilerplate lines (on top of ``patterns.SHARED_DROPS``).
@@ -136,6 +138,11 @@ class SiteRule:
     #: Host/URL examples with the site they must be detected as (checked by the tests).
     detection_examples: ClassVar[tuple[tuple[str, str | None], ...]] = ()
 
+    def __init__(self) -> None:
+        # Compiled once per rule: every line meets one alternation instead of dozens of patterns.
+        self._drop_matcher = P.LineMatcher((*self.drops, *P.SHARED_DROPS))
+        self._stop_matcher = P.LineMatcher((*self.stops, *P.SHARED_STOPS))
+
     # -- detection ---------------------------------------------------------------------------
 
     @classmethod
@@ -143,9 +150,15 @@ class SiteRule:
         host = host.lower().rstrip(".")
         return any(host == h or host.endswith("." + h) for h in cls.hosts)
 
-    @classmethod
-    def signature_score(cls, sample: str) -> int:
-        return sum(1 for signature in cls.signatures if signature.search(sample))
+    def signature_score(self, sample: str) -> int:
+        """How many of this rule's signatures occur in ``sample``.
+
+        The literal ``signature_markers`` gate the regexes: a dump that names none of
+        them is not this site's, and most dumps are ruled out by a substring test.
+        """
+        if not any(marker in sample for marker in self.signature_markers):
+            return 0
+        return sum(1 for signature in self.signatures if signature.search(sample))
 
     def detect_layout(self, lines: list[str]) -> str | None:
         sample = "\n".join(lines[:40])
@@ -203,22 +216,10 @@ class SiteRule:
         return place is None or word_count(place) <= 5
 
     def _drop_reason(self, line: str) -> str | None:
-        for entry in self.drops:
-            if entry.pattern.fullmatch(line):
-                return entry.reason
-        for entry in P.SHARED_DROPS:
-            if entry.pattern.fullmatch(line):
-                return entry.reason
-        return None
+        return self._drop_matcher.reason(line)
 
     def _stop_reason(self, line: str) -> str | None:
-        for entry in self.stops:
-            if entry.pattern.fullmatch(line):
-                return entry.reason
-        for entry in P.SHARED_STOPS:
-            if entry.pattern.fullmatch(line):
-                return entry.reason
-        return None
+        return self._stop_matcher.reason(line)
 
     def _meta_line(self, line: str, draft: Draft) -> str | None:
         """Credit, tags, date and label lines that may stand in the header or the footer."""

@@ -37,6 +37,7 @@ class CNNIndonesia(SiteRule):
         re.compile(r"^CNN Indonesia \| \w+, \d", re.M),
         re.compile(r"^VIDEO TERPOPULER icon-chevron", re.M),
     )
+    signature_markers = ("CNN Indonesia", "VIDEO TERPOPULER")
     dateline_forms = (
         re.compile(r"(?P<place>[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,4}),\s*CNN Indonesia\s*(?:--|-|–|—)+\s*"),
     )

@@ -41,6 +41,7 @@ class Liputan6(SiteRule):
         re.compile(r"Cek Fakta Liputan6\.com 0811", re.M),
         re.compile(r"^oleh .+ diperbarui \d", re.M),
     )
+    signature_markers = ("Liputan6.com", "oleh ")
     dateline_forms = (
         re.compile(r"Liputan6\.com,\s*(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*(?:--|-|–|—|:)\s*"),
         re.compile(rf"Liputan6\.com,\s*(?P<place>[A-Z][\w'-]*{_PLACE_TAILS})\s+(?=[A-Z0-9\"“'])"),

@@ -22,6 +22,27 @@ def line_patterns(reason: str, *regexes: str, flags: int = 0) -> tuple[LinePatte
     return tuple(LinePattern(reason, re.compile(rx, flags)) for rx in regexes)
 
 
+class LineMatcher:
+    """Many whole-line patterns as one alternation: one ``fullmatch`` per line, not one per pattern.
+
+    ``reason(line)`` gives the reason of the first pattern that matches the whole line.
+    """
+
+    def __init__(self, entries: tuple[LinePattern, ...]) -> None:
+        self._reasons = [entry.reason for entry in entries]
+        branches = []
+        for index, entry in enumerate(entries):
+            inline = "(?i:" if entry.pattern.flags & re.IGNORECASE else "(?:"
+            branches.append(f"(?P<p{index}>{inline}{entry.pattern.pattern}))")
+        self._pattern = re.compile("|".join(branches)) if branches else None
+
+    def reason(self, line: str) -> str | None:
+        if self._pattern is None:
+            return None
+        match = self._pattern.fullmatch(line)
+        return self._reasons[int(match.lastgroup[1:])] if match and match.lastgroup else None
+
+
 I = re.IGNORECASE
 
 #: Lines dropped wherever they stand, on any site (GUIDE, "Drop").
@@ -131,6 +152,7 @@ CAPTION_CREDIT_AGENCY = re.compile(
     r"Antara(?: [A-Z][a-z]+)?|AP Photo)\s*/\s*\S[^()]{0,70}(?:\([A-Z]{2,5}\))?"
     r"|[A-Z][a-z]{2,}/[A-Z][\w .]{1,40})\s*\|?\s*$"
 )
+_BARE_CREDIT_END = re.compile(r"(?:AP|AFP|REUTERS|Reuters|ANTARA|EPA|Xinhua|Istimewa|Dok\.?)\s*$")
 CAPTION_CREDIT_BARE = re.compile(r"(?<=[.!?\"”])\s+(?:AP|AFP|REUTERS|Reuters|ANTARA|EPA|Xinhua|Istimewa|Dok\.?)\s*$")
 _CREDIT_WORDS = re.compile(r"\bvia\b|\bDok\b|\bdok\.|Istimewa|Foto|FOTO|Photo|Ilustrasi|Getty|AFP|Reuters|REUTERS|\bAP\b")
 
@@ -148,6 +170,9 @@ def caption_credit(line: str) -> re.Match[str] | None:
     """
     if len(line) > CAPTION_MAX_CHARS:
         return None
+    tail = line[-130:]
+    if "/" not in tail and "Foto:" not in line and not line.rstrip(" |").endswith((")", "]")) and not _BARE_CREDIT_END.search(tail):
+        return None  # no slash, bracket or agency word at the end: prose, the common case
     match = CAPTION_CREDIT_BRACKETED.search(line)
     if match:
         inner = match.group("inner").strip()

@@ -40,6 +40,7 @@ class Tempo(SiteRule):
         re.compile(r"^Berlangganan untuk lanjutkan membaca", re.M),
         re.compile(r"Independensi Jurnalisme Tempo", re.M),
     )
+    signature_markers = ("TEMPO.CO", "Tempo", "Baca berita dengan sedikit iklan", "Berlangganan")
     dateline_forms = (
         P.DATELINE_OUTLET_BEFORE_PLACE,
         re.compile(r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*--\s*"),

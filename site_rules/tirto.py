@@ -30,6 +30,7 @@ class Tirto(SiteRule):
         re.compile(r"^Menuju konten utama$", re.M),
         re.compile(r"^Baca juga artikel terkait .+ atau tulisan lainnya", re.M),
     )
+    signature_markers = ("tirto.id", "Menuju konten utama", "Baca juga artikel terkait")
     dateline_forms = (re.compile(r"tirto\.id\s*(?:--|-|–|—)\s*"),)
     layouts = (Layout("article-2018", re.compile(r"^Menuju konten utama$", re.M)),)
     deck_always = True

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from cleaner import GUIDE_FIELDS, Article, clean
+
+DUMP = "Judul Berita Contoh\nJakarta, CNN Indonesia -- Paragraf pertama.\nParagraf kedua. (abc)"
+
+
+def test_article_is_immutable_and_ordered() -> None:
+    article = clean(DUMP)
+    assert isinstance(article, Article)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        article.title = "x"  # type: ignore[misc]
+    record = article.to_dict()
+    assert list(record)[: len(GUIDE_FIELDS)] == list(GUIDE_FIELDS)
+    assert record["provenance"] == {"extractor": "rule", "rule": "cnnindonesia", "layout": None, "reason": None}
+    json.dumps(record)  # JSON-ready
+
+
+def test_str_and_bytes_agree() -> None:
+    assert clean(DUMP) == clean(DUMP.encode("utf-8"))
+
+
+def test_windows_1252_bytes_are_decoded() -> None:
+    article = clean("Jakarta, CNN Indonesia -- Harga naik 5\u2030 pekan ini.".encode("cp1252"))
+    assert article.text == "Harga naik 5\u2030 pekan ini."
+
+
+def test_normalization_of_spaces_and_mojibake() -> None:
+    article = clean("Jakarta (ANTARA) -\u00a0Kalimat\u00a0pertama  dengan\tspasi.\n\u00c2\nKalimat kedua.   ")
+    assert article.text == "Kalimat pertama dengan spasi.\n\nKalimat kedua."
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n", b"", b"\x00\x00", "\x00"])
+def test_empty_input_gives_empty_article_with_warning(content: str | bytes) -> None:
+    article = clean(content)
+    assert article.text == ""
+    assert article.warnings
+
+
+def test_html_does_not_crash_and_says_which_path_ran() -> None:
+    html = "<html><head><title>Judul</title></head><body><article><p>Jakarta (ANTARA) - Isi berita yang cukup panjang untuk diambil.</p><p>Paragraf kedua berita ini juga cukup panjang.</p></article></body></html>"
+    article = clean(html, url="https://www.antaranews.com/berita/1/x")
+    assert article.provenance.extractor == "fallback"
+    assert article.provenance.rule == "trafilatura"
+    assert article.site == "antara"
+
+
+def test_caption_only_page_keeps_caption_without_credit() -> None:
+    article = clean("Warga menanam mangrove di pesisir Demak, Minggu (5/1/2025). ANTARA FOTO/Fulan/abc.\nCopyright © ANTARA 2025", site="antara")
+    assert article.text == "Warga menanam mangrove di pesisir Demak, Minggu (5/1/2025)."
+
+
+def test_editor_code_removed_only_at_the_end() -> None:
+    article = clean("Jakarta, CNN Indonesia -- Laporan (KPK) diterima.\nKasus ditangani KPK. (nma/ayp)", site="cnnindonesia")
+    assert article.text == "Laporan (KPK) diterima.\n\nKasus ditangani KPK."
+    article = clean("Jakarta, CNN Indonesia -- Berkas diserahkan ke KPK (Komisi Pemberantasan Korupsi).", site="cnnindonesia")
+    assert article.text.endswith("(Komisi Pemberantasan Korupsi).")
