@@ -78,6 +78,8 @@ class Draft:
 
 
 _TITLE_MAX_WORDS = 30
+_UPDATED_LABEL = re.compile(r"(?:diperbarui|diperbaharui|updated?|pembaruan)\b", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"(?:diterbitkan|dipublikasikan|published|terbit|tayang)\b", re.IGNORECASE)
 _TAGS_LINE = re.compile(r"(?:Tags?|Tag|Topik|TAGS?)\s*:\s*(?P<tags>.+)")
 _UPPER_SIGNATURE = re.compile(r"(?:[A-Z][A-Z'’.-]*\.?)(?: [A-Z][A-Z'’.-]*\.?){1,4}")
 _NAME_LINE = re.compile(r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|bin|binti|van|de|dan|&|,)){0,6}")
@@ -222,11 +224,17 @@ class SiteRule:
         return self._stop_matcher.reason(line)
 
     def _meta_line(self, line: str, draft: Draft) -> str | None:
-        """Credit, tags, date and label lines that may stand in the header or the footer."""
-        credit = P.CREDIT_LINE.fullmatch(line)
-        if credit:
-            draft.add_credit(credit.group("label").split(" &")[0], credit.group("names"))
-            return "shared.credit_line"
+        """Credit and tags lines that may stand in the header or the footer."""
+        segments = line.split(" | ") if " | " in line else [line]
+        credits = [P.CREDIT_LINE.fullmatch(segment.strip()) for segment in segments]
+        if all(credits):
+            for credit in credits:
+                assert credit is not None
+                draft.add_credit(credit.group("label").split(" &")[0], credit.group("names"))
+            # Only writer and editor credits mark the footer; "Sumber: BPS" may stand under a table.
+            label = credits[0].group("label").casefold() if credits[0] else ""
+            closes = label in P.AUTHOR_LABELS or label in P.EDITOR_LABELS or label.startswith("redaktur")
+            return "shared.credit_line" if closes else "shared.source_line"
         tags = _TAGS_LINE.fullmatch(line)
         if tags:
             draft.tags = merge_names(draft.tags, [t.strip() for t in re.split(r"\s*[,#]\s*", tags.group("tags")) if t.strip()])
@@ -271,7 +279,12 @@ class SiteRule:
                 continue
             iso = date_line(line)
             if iso:
-                dates.append((seen_title, iso))
+                if _UPDATED_LABEL.match(line):
+                    draft.updated = draft.updated or iso
+                elif _PUBLISHED_LABEL.match(line):
+                    draft.published = draft.published or iso
+                else:
+                    dates.append((seen_title, iso))
                 draft.note(line, "meta", "shared.date_line")
                 continue
             if any(p.fullmatch(line) for p in self.category_labels):

@@ -51,7 +51,7 @@ SHARED_DROPS: tuple[LinePattern, ...] = (
         "shared.read_also",
         r"\(?(?:Baca(?: [Jj]uga| [Pp]ula)?|BACA(?: JUGA)?|Simak(?: [Jj]uga)?|Lihat(?: [Jj]uga)?|Tonton(?: [Jj]uga)?|"
         r"Baca [Ss]elengkapnya|Baca Berita Lainnya)\s*:.*",
-        r"Baca [Jj]uga|BACA JUGA",
+        r"Baca [Jj]uga|BACA JUGA|Lihat [Jj]uga|LIHAT JUGA",
         flags=0,
     ),
     *line_patterns(
@@ -79,12 +79,14 @@ SHARED_DROPS: tuple[LinePattern, ...] = (
     ),
     *line_patterns(
         "shared.video_notice",
-        r"Saksikan [Vv]ideo [Pp]ilihan.*|Simak [Vv]ideo [Pp]ilihan.*|Video [Pp]ilihan(?: [Hh]ari [Ii]ni)?:?|"
-        r"Tonton [Vv]ideo [Pp]ilihan.*|This browser does not support the video element\.?|\[Gambas:.*\]",
+        r"(?:Saksikan|Simak|Tonton|Lihat)(?: [Jj]uga)? [Vv]ideo [Pp]ilihan.*|Video [Pp]ilihan(?: [Hh]ari [Ii]ni)?:?|"
+        r"This browser does not support the video element\.?|\[Gambas:.*\]",
     ),
     *line_patterns(
         "shared.reposted_notice",
-        r"Berita ini telah tayang di .*",
+        r"(?:Berita|Artikel) ini telah tayang di .*",
+        r"Pilihan [Ee]ditor\s*:.*|PILIHAN EDITOR\s*:.*",
+        r"(?:Ikuti|Simak|Dapatkan) (?:berita|breaking news|update|informasi).*(?:Google News|WhatsApp|Telegram|[Ss]aluran).*",
         r"(?:Copyright|COPYRIGHT|Hak Cipta)\s*(?:©|\(c\))?.*\d{4}.*",
         r"©\s*\d{4}.*",
     ),
@@ -110,8 +112,8 @@ SHARED_STOPS: tuple[LinePattern, ...] = line_patterns(
     "shared.related_list",
     r"Berita [Tt]erkait|BERITA TERKAIT|Berita Lainnya|BERITA LAINNYA|TOPIK TERKAIT|Topik Terkait|"
     r"LAINNYA DI DETIKNETWORK|VIDEO TERKAIT|Video Terkait|Video Terkini|Video Terpopuler|VIDEO TERBARU|"
-    r"POPULER|Populer|Terpopuler|TERPOPULER|Berita Terkini Selengkapnya|Artikel Terkait|Related Articles|"
-    r"Most Popular|REKOMENDASI|TERKINI|Berita Terkini|Lihat Juga|Rekomendasi|Baca Lainnya",
+    r"POPULER|Berita Populer|Terpopuler|TERPOPULER|Berita Terkini Selengkapnya|Artikel Terkait|ARTIKEL TERKAIT|"
+    r"Related Articles|Most Popular|REKOMENDASI|TERKINI|Berita Terkini|Baca Lainnya|Berita Pilihan|BERITA PILIHAN",
 )
 
 #: Credit lines: label and names. They leave the body and fill ``authors`` / ``editors``.
@@ -197,9 +199,8 @@ def strip_caption_credit(line: str) -> str:
 _PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4})"
 _DASH = r"\s*(?:--|-|–|—|:)"
 DATELINE_OUTLET_AFTER_PLACE = re.compile(  # "Jakarta, CNN Indonesia -- ", "JAKARTA, KOMPAS.com - "
-    rf"{_PLACE},\s*(?P<outlet>CNN Indonesia|CNBC Indonesia|KOMPAS\.(?:com|TV|id)|Kompas\.(?:com|tv|id)|"
-    rf"Republika\.co\.id|REPUBLIKA\.CO\.ID|Suara\.com|SuaraJakarta\.id|Bisnis\.com|Okezone|"
-    rf"iNews\.id|Medcom\.id|VIVA|Viva\.co\.id|IDN Times|Kumparan|kumparan|detikNews|detikcom){_DASH}+\s*"
+    rf"{_PLACE},\s*(?P<outlet>CNN Indonesia|CNBC Indonesia|IDN Times|Kumparan|kumparan|detik\w*|Okezone|VIVA|"
+    rf"[A-Za-z0-9-]+\.(?:com|co\.id|id|net|tv|TV|COM|ID|CO\.ID)){_DASH}+\s*"
 )
 DATELINE_OUTLET_BEFORE_PLACE = re.compile(  # "Liputan6.com, Jakarta - ", "TEMPO.CO, Jakarta - "
     rf"(?:•\s*)?(?P<outlet>Liputan6\.com|TEMPO\.CO|Tempo\.co|TRIBUNNEWS\.COM|Tribunnews\.com|TRIBUN-[A-Z]+\.COM|"

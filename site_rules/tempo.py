@@ -58,6 +58,7 @@ class Tempo(SiteRule):
     drops = (
         *P.line_patterns("tempo.media_link", r"Video: .+|Grafis|Selengkapnya|Baca Selengkapnya|Tempo"),
     )
+    # Tempo's "Lihat Juga" opens a block of links and graphics, unlike a bare read-also line elsewhere.
     stops = P.line_patterns("tempo.related_list", r"Berita terkait|Berita Lainnya|Lihat Juga|Majalah Tempo")
     detection_examples = (
         ("https://nasional.tempo.co/read/1115298/x", "tempo"),
