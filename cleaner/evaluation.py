@@ -34,7 +34,7 @@ class Case:
     path: Path
     expected: dict[str, Any]
     url: str | None
-    group: str  # the site folder (or "seeds")
+    group: str  # the site folder ("tempo", "seeds"), with "/html" for saved pages
 
     @property
     def input_kind(self) -> str:
@@ -121,7 +121,8 @@ def find_cases(roots: list[Path]) -> Iterator[Case]:
                 continue
             expected = json.loads(expected_path.read_text(encoding="utf-8"))
             url = _index_urls(source.parent).get(source.name) or expected.get("url")
-            group = source.parent.name if source.parent.name not in ("_prototypes", "_nonarticle") else source.parent.parent.name
+            site = source.parent.name if source.parent.name not in ("_prototypes", "_nonarticle") else source.parent.parent.name
+            group = f"{site}/html" if source.suffix in (".html", ".htm") else site
             yield Case(source, expected, url, group)
 
 

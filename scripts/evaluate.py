@@ -35,10 +35,21 @@ def trafilatura_record(source: str, kind: str, url: str | None) -> dict[str, obj
     if document is None:
         return {"text": ""}
     get = document.get if isinstance(document, dict) else lambda key: getattr(document, key, None)
+    authors = [a.strip() for a in (get("author") or "").split(";") if a.strip()]
+    categories = get("categories") or []
     return {
-        "text": "\n\n".join(line.strip() for line in (get("text") or "").split("\n") if line.strip()),
+        "site": None,
+        "url": url,
         "title": get("title"),
+        "description": get("description"),
+        "authors": authors,
+        "editors": [],
         "published": get("date"),
+        "updated": None,
+        "dateline": None,
+        "category": categories[0] if categories else None,
+        "tags": list(get("tags") or []),
+        "text": "\n\n".join(line.strip() for line in (get("text") or "").split("\n") if line.strip()),
     }
 
 
@@ -78,11 +89,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{key:<14}{ours[key].n:>5}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
             f"{m['paragraph_f1']:>7.3f}{m['exact']:>7.3f}   |             {other}"
         )
-    print("\nmetadata agreement per field")
-    print(f"{'site':<14}" + "".join(f"{name[:9]:>10}" for name in METADATA_FIELDS))
-    for key in sorted(ours, key=lambda k: (k == "ALL", k)):
-        m = ours[key].means()
-        print(f"{key:<14}" + "".join(f"{m['meta.' + name]:>10.3f}" for name in METADATA_FIELDS))
+    for label, totals in (("cleaner", ours), ("trafilatura", theirs)):
+        if not totals:
+            continue
+        print(f"\nmetadata agreement per field: {label}")
+        print(f"{'site':<14}" + "".join(f"{name[:9]:>10}" for name in METADATA_FIELDS))
+        for key in sorted(totals, key=lambda k: (k == "ALL", k)):
+            m = totals[key].means()
+            print(f"{key:<14}" + "".join(f"{m['meta.' + name]:>10.3f}" for name in METADATA_FIELDS))
 
     for _, path, got, expected in sorted(worst, key=lambda item: item[0])[: args.show]:
         print(f"\n== {path}")
