@@ -39,8 +39,9 @@ class Tempo(SiteRule):
         re.compile(r"Akses penuh seluruh artikel Tempo\+", re.M),
         re.compile(r"^Berlangganan untuk lanjutkan membaca", re.M),
         re.compile(r"Independensi Jurnalisme Tempo", re.M),
+        re.compile(r"^Videografer\n(?:Editor\n)?", re.M),
     )
-    signature_markers = ("TEMPO.CO", "Tempo", "Baca berita dengan sedikit iklan", "Berlangganan")
+    signature_markers = ("TEMPO.CO", "Tempo", "Baca berita dengan sedikit iklan", "Berlangganan", "Videografer")
     dateline_forms = (
         P.DATELINE_OUTLET_BEFORE_PLACE,
         re.compile(r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*--\s*"),
