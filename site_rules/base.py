@@ -287,9 +287,9 @@ class SiteRule:
                     dates.append((seen_title, iso))
                 draft.note(line, "meta", "shared.date_line")
                 continue
-            if any(p.fullmatch(line) for p in self.category_labels):
-                label = next(m for p in self.category_labels if (m := p.fullmatch(line)))
-                draft.category = draft.category or (label.groupdict().get("category") or line)
+            label = self._category_label(line)
+            if label is not None:
+                draft.category = draft.category or label
                 draft.note(line, "meta", f"{self.name or 'generic'}.category_label")
                 continue
             if _looks_like_name(line) and (pending_label or (seen_title and self.unlabelled_credit)):
@@ -338,6 +338,13 @@ class SiteRule:
             draft.category = labels[-1]
         self._set_dates(draft, dates)
         return len(lines)
+
+    def _category_label(self, line: str) -> str | None:
+        for pattern in self.category_labels:
+            match = pattern.fullmatch(line)
+            if match:
+                return match.groupdict().get("category") or line
+        return None
 
     def _deck_fits(self, lines: list[str], index: int, bounded: bool) -> bool:
         if bounded or self.deck_always:
