@@ -225,8 +225,8 @@ class SiteRule:
 
     def _meta_line(self, line: str, draft: Draft) -> str | None:
         """Credit and tags lines that may stand in the header or the footer."""
-        segments = line.split(" | ") if " | " in line else [line]
-        credits = [P.CREDIT_LINE.fullmatch(segment.strip()) for segment in segments]
+        segments = P.CREDIT_LABEL_INSIDE.split(line)
+        credits = [P.CREDIT_LINE.fullmatch(segment.strip(" |")) for segment in segments]
         if all(credits):
             for credit in credits:
                 assert credit is not None

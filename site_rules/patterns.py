@@ -122,6 +122,12 @@ CREDIT_LINE = re.compile(
     r"Videografer|Fotografer|Sumber|Oleh|Writer|Reporting by|Editing by)\s*:\s*(?P<names>\S.*)",
     re.IGNORECASE,
 )
+#: Where a further credit label starts inside a credit line ("Editor : A Sumber : B").
+CREDIT_LABEL_INSIDE = re.compile(
+    r"(?<!&)\s+(?:\|\s*)?(?=(?:Penulis|Reporter|Pewarta|Editor|Redaktur|Penyunting|Kontributor|Videografer|"
+    r"Fotografer|Sumber)\s*:)",
+    re.IGNORECASE,
+)
 #: Labels whose names are authors; ``Editor``/``Penyunting``/``Redaktur`` are editors; others
 #: (``Sumber``, ``Videografer``) are credits that only leave the body.
 AUTHOR_LABELS = frozenset({"penulis", "reporter", "pewarta", "oleh", "writer", "reporting by", "kontributor"})

@@ -20,6 +20,13 @@ def test_one_line_credit_footer_is_split() -> None:
     assert (article.authors, article.editors, article.text) == (("Ayu Lestari",), ("Bima Sakti",), "Isi berita.")
 
 
+def test_credit_line_with_two_labels_and_no_separator() -> None:
+    article = clean("JAKARTA, KOMPAS.TV - Isi berita.\nPenulis : Ayu Lestari Sumber : Kompas TV", site="generic")
+    assert (article.authors, article.text) == (("Ayu Lestari",), "Isi berita.")
+    article = clean("Isi berita bola.\nEditor : Bima Sakti Sumber : BolaSport.com", site="generic")
+    assert article.editors == ("Bima Sakti",)
+
+
 def test_source_line_does_not_end_the_article() -> None:
     dump = "Jakarta (ANTARA) - Data inflasi bulanan.\nBulan | Inflasi |\nJanuari | 0,4 |\nSumber: BPS\nParagraf setelah tabel."
     text = clean(dump, site="antara").text
