@@ -55,7 +55,7 @@ DATE_PATTERNS = tuple(
 # separators.
 _DATE_LINE_NOISE = re.compile(
     r"^(?:(?:diterbitkan|dipublikasikan|diperbarui|diperbaharui|terbit|update|updated|published|"
-    r"dibuat|tanggal|tayang)\s*:?\s*)|^\s*[A-Za-z0-9]+\.(?:com|id|co\.id|tv)\b|[|,\-–—·•]|\s+$",
+    r"dibuat|tanggal|tayang|pada|on)\s*:?\s*)|\bat\b|^\s*[A-Za-z0-9]+\.(?:com|id|co\.id|tv)\b|[|,\-–—·•]|\s+$",
     re.IGNORECASE,
 )
 

@@ -107,8 +107,8 @@ def _index_urls(directory: Path) -> dict[str, str]:
 def find_cases(roots: list[Path]) -> Iterator[Case]:
     """Every ``*.txt`` / ``*.html`` under ``roots`` that has a ``*.expected.json`` beside it.
 
-    The input URL is the page's known address: from the folder's index table, else
-    the expected record's own ``url``.
+    The input URL is the page's known address: the expected record's ``url``, else
+    the folder's index table where its cell is a URL (some cells hold a note).
     """
     for root in roots:
         for expected_path in sorted(root.rglob("*.expected.json")):
@@ -120,7 +120,9 @@ def find_cases(roots: list[Path]) -> Iterator[Case]:
             if source is None:
                 continue
             expected = json.loads(expected_path.read_text(encoding="utf-8"))
-            url = _index_urls(source.parent).get(source.name) or expected.get("url")
+            indexed = _index_urls(source.parent).get(source.name, "")
+            indexed_url = indexed if re.fullmatch(r"https?://\S+", indexed) else None
+            url = expected.get("url") or indexed_url
             site = source.parent.name if source.parent.name not in ("_prototypes", "_nonarticle") else source.parent.parent.name
             group = f"{site}/html" if source.suffix in (".html", ".htm") else site
             yield Case(source, expected, url, group)

@@ -1,41 +1,69 @@
-"""HTML until the per-site markup rules land: trafilatura's text, then the text passes.
+"""HTML pages: the site rule's markup layout, else trafilatura, then the text passes.
 
-trafilatura finds the main text of any page; its lines then go through the same
-rule the URL selects, so notices and credits are dropped as for a dump. The
-provenance says this fallback ran and why.
+1. Parse (inert), read the page's own metadata (JSON-LD, OpenGraph, meta).
+2. The rule is chosen by the URL, else the page's canonical URL, else ``site=``.
+3. A listing page (search results, index) has no article: empty text and a warning.
+4. The rule's markup layout selects the article blocks; if no layout matches (an
+   unknown site, a new layout) trafilatura extracts the text, and the rule's text
+   passes clean it. Provenance says which path ran and why.
+5. Fields the markup did not show are filled from the page metadata.
 """
 
 from __future__ import annotations
 
+from site_rules import Draft, SiteRule
+
 from .article import Article, Provenance
 from .detect import choose_rule
+from .html import PageMeta, page_metadata, parse_html
 from .text import split_lines
+
+
+def _trafilatura_text(html: str, url: str | None) -> tuple[str, str | None]:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=False, include_comments=False, favor_precision=True)
+    if document is None:
+        return "", None
+    get = document.get if isinstance(document, dict) else lambda key: getattr(document, key, None)
+    return get("text") or "", get("title")
+
+
+def _fill_from_page(draft: Draft, meta: PageMeta) -> None:
+    """Page metadata fills what the visible markup did not show."""
+    draft.title = draft.title or meta.title
+    draft.published = draft.published or meta.published
+    # `updated` stays what the page displays: a modified time only in the head is not shown.
+    if not draft.authors:
+        draft.authors = list(meta.authors)
 
 
 def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[str]) -> Article:
     from .engine import article_from_draft
 
-    title = date = None
-    text = ""
-    try:
-        import trafilatura
-
-        document = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, target_language=None
-        )
-        if document is not None:
-            get = document.get if isinstance(document, dict) else lambda key: getattr(document, key, None)
-            text = get("text") or ""
-            title = get("title")
-            date = get("date")
-    except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
-        warnings = [*warnings, f"HTML extraction failed: {type(error).__name__}"]
-    lines = split_lines(text)
-    rule = choose_rule(lines, url=url, site=site)
-    draft = rule.extract(lines)
-    draft.title = draft.title or title
-    draft.published = draft.published or date
-    reason = "HTML input: site markup rules not yet available, trafilatura extracted the text"
-    return article_from_draft(
-        draft, rule, url=url, warnings=warnings, provenance=Provenance("fallback", "trafilatura", None, reason)
-    )
+    tree = parse_html(html)
+    if tree is None:
+        rule = choose_rule([], url=url, site=site)
+        draft = Draft(warnings=["HTML could not be parsed"])
+        return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=Provenance("fallback", "none", None, "unparseable HTML"))
+    meta = page_metadata(tree)
+    rule: SiteRule = choose_rule([], url=url or meta.canonical, site=site)
+    if meta.is_listing:
+        draft = Draft(warnings=["non-article page: the page declares a listing (" + ", ".join(meta.types[:3]) + ")"])
+        provenance = Provenance("rule", rule.name, None, "listing page, no article")
+        return article_from_draft(draft, rule, url=url or meta.canonical, warnings=warnings, provenance=provenance)
+    draft = rule.extract_html(tree)
+    if draft is not None:
+        provenance = Provenance("rule", rule.name, draft.layout)
+    else:
+        try:
+            text, title = _trafilatura_text(html, url)
+        except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
+            text, title = "", None
+            warnings = [*warnings, f"HTML extraction failed: {type(error).__name__}"]
+        draft = rule.extract(split_lines(text))
+        draft.title = draft.title or title
+        reason = f"no {rule.name} markup layout matched" if rule.html_layouts else f"no markup rules for {rule.name}"
+        provenance = Provenance("fallback", "trafilatura", None, reason)
+    _fill_from_page(draft, meta)
+    return article_from_draft(draft, rule, url=url or meta.canonical, warnings=warnings, provenance=provenance)

@@ -10,9 +10,9 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-from .base import Decision, Draft, Layout, SiteRule
+from .base import Decision, Draft, HtmlLayout, Layout, SiteRule, has_class
 
-__all__ = ["Decision", "Draft", "Layout", "SiteRule", "all_rules", "generic_rule", "rule_by_name"]
+__all__ = ["Decision", "Draft", "HtmlLayout", "Layout", "SiteRule", "has_class", "all_rules", "generic_rule", "rule_by_name"]
 
 GENERIC = "generic"
 

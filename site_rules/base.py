@@ -38,6 +38,31 @@ class Layout:
     signature: Pattern[str]
 
 
+def has_class(name: str) -> str:
+    """XPath predicate: the element's class list holds ``name`` (whole word, not a prefix)."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+@dataclass(frozen=True)
+class HtmlLayout:
+    """Where a dated markup layout keeps its article (XPath expressions).
+
+    ``body`` selects the article container(s), in page order (the pages of a
+    multi-page article present in one file are joined); ``remove`` selects what
+    goes inside them (captions, related boxes, ads, embeds); ``title``,
+    ``bylines`` (credit, byline and date lines), ``category`` (its last match)
+    and ``tags`` select the visible header and footer fields.
+    """
+
+    name: str
+    body: str
+    remove: tuple[str, ...] = ()
+    title: str | None = None
+    bylines: tuple[str, ...] = ()
+    category: str | None = None
+    tags: str | None = None
+
+
 @dataclass(frozen=True)
 class Decision:
     """What happened to one input line: ``keep``, ``drop`` or ``meta`` (moved to a field)."""
@@ -137,6 +162,8 @@ class SiteRule:
     unlabelled_credit: ClassVar[str | None] = None
     #: Datelines are looked for in this many opening lines.
     max_header_lines: ClassVar[int] = 25
+    #: Markup layouts, newest first; the first whose body selector matches is used.
+    html_layouts: ClassVar[tuple[HtmlLayout, ...]] = ()
     #: Host/URL examples with the site they must be detected as (checked by the tests).
     detection_examples: ClassVar[tuple[tuple[str, str | None], ...]] = ()
 
@@ -179,6 +206,9 @@ class SiteRule:
         """Read a site-specific body line; return the reason when it leaves the body."""
         return None
 
+    def read_html_fields(self, tree: object, draft: Draft) -> None:
+        """Read site-specific visible fields of a page (a credits box, say)."""
+
     def is_navigation_page(self, lines: list[str]) -> bool:
         """A page that is only a menu or an index has no article text (GUIDE)."""
         bullets = sum(1 for line in lines if line.startswith("•"))
@@ -202,6 +232,46 @@ class SiteRule:
         else:
             start = self.read_header(lines, draft, bounded=False)
             self.read_body(lines[start:], draft, None)
+        self.finish_paragraphs(draft)
+        return draft
+
+    def extract_html(self, tree: object) -> Draft | None:
+        """The article of a parsed page by this rule's markup layouts; None when none matches."""
+        from cleaner.html import all_texts, block_lines, first_text
+
+        for layout in self.html_layouts:
+            bodies = tree.xpath(layout.body)  # type: ignore[attr-defined]
+            if bodies:
+                break
+        else:
+            return None
+        if layout.remove:
+            for body in bodies:
+                for junk in body.xpath(" | ".join(layout.remove)):
+                    if junk.getparent() is not None:
+                        junk.drop_tree()
+        draft = Draft(layout=layout.name)
+        draft.title = first_text(tree, layout.title)
+        for line in all_texts(tree, " | ".join(layout.bylines)) if layout.bylines else []:
+            if not (self.header_line(line, draft, True) or self._meta_line(line, draft)):
+                iso = date_line(line)
+                if iso and _UPDATED_LABEL.match(line):
+                    draft.updated = draft.updated or iso
+                elif iso:
+                    draft.published = draft.published or iso
+        self.read_html_fields(tree, draft)
+        categories = all_texts(tree, layout.category)
+        draft.category = categories[-1] if categories else None
+        draft.tags = [tag.lstrip("#").strip() for tag in all_texts(tree, layout.tags)]
+        lines = block_lines(bodies)
+        found = self.find_dateline(lines[:8])
+        if found is not None:
+            index, match = found
+            for line in lines[:index]:
+                draft.note(line, "drop", "shared.before_dateline")
+            self.read_body(lines[index:], draft, match)
+        else:
+            self.read_body(lines, draft, None)
         self.finish_paragraphs(draft)
         return draft
 

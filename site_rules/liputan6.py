@@ -22,10 +22,21 @@ from cleaner.dates import parse_datetime
 from cleaner.names import merge_names, split_names
 
 from . import patterns as P
-from .base import Draft, Layout, SiteRule
+from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
 
 # "Jakarta - Barcelona siap menjamu …": the outlet left out of the dateline.
 _BARE_PLACE_DATELINE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) - (?=[A-Z])")
+_IN_BODY_JUNK = (
+    f".//div[{has_class('baca-juga')} or {has_class('baca-juga-collections')}]",
+    f".//*[contains(@class, 'article-photo-gallery') or contains(@class, 'photo-gallery')]",
+    ".//figure | .//figcaption | .//*[contains(@class, 'advertisement') or contains(@class, 'ads-')]",
+    ".//*[contains(@class, 'video') and not(self::p)] | .//*[contains(@class, 'promo')]",
+    ".//*[contains(@class, 'read-page__lanjutkan') or contains(@class, 'article-content-body__item-break')]",
+)
+_CREDITS = (
+    f"//li[contains(@class, 'article-credits__item') or contains(@class, 'read-page--credits__')]"
+    " | //div[contains(@class, 'entry-credits') or contains(@class, 'credits')]/ul/li"
+)
 _BYLINE = re.compile(r"oleh (?P<names>.+?)(?:\s+(?:diperbarui|Diperbarui)\s+(?P<updated>.+))?")
 _PUBLISHED = re.compile(r"Diterbitkan\s+(?P<date>.+)")
 # Multi-word places that may follow "Liputan6.com, " with no dash to end them.
@@ -52,6 +63,38 @@ class Liputan6(SiteRule):
         Layout("desktop-byline", re.compile(r"^oleh .+ diperbarui", re.M)),
     )
     deck_always = True
+    html_layouts = (
+        HtmlLayout(
+            "desktop-2024",
+            body=f"//div[{has_class('article-content-body__item-content')}]",
+            remove=_IN_BODY_JUNK,
+            title=f"//h1[contains(@class, 'read-page--header--title')] | //h1",
+            bylines=(f"//div[{has_class('read-page-box__author__datetime')}]//*[contains(., 'Diterbitkan')][not(*)]",),
+            category=f"//ul[{has_class('read-page--breadcrumb')}]/li[last()]",
+            tags=f"//ul[{has_class('tags--snippet__list')}]//span[{has_class('tags--snippet__name')}]",
+        ),
+        HtmlLayout(
+            "mobile-2019",
+            body=f"//div[{has_class('article-content-body__item')}]",
+            remove=(*_IN_BODY_JUNK, f".//h2[{has_class('article-content-body__item-title')}][contains(., 'Saksikan')]"),
+            title=f"//h1[{has_class('article-header__title')}]",
+            bylines=(
+                f"//span[{has_class('article-header__datetime')}]",
+                f"//div[{has_class('article-header__modified-time')}]",
+            ),
+            category=f"//ul[{has_class('breadcrumb')}]/li[last()]",
+            tags=f"//ul[{has_class('tags--topics__list')}]//a",
+        ),
+        HtmlLayout(
+            "desktop-2015",
+            body=f"//div[{has_class('text-detail')}]",
+            remove=_IN_BODY_JUNK,
+            title="//h1",
+            bylines=(f"//*[{has_class('read-page--header__publish')} or {has_class('datetime')}]",),
+            category=f"//ul[{has_class('read-page--breadcrumb')} or {has_class('breadcrumb')}]/li[last()]",
+            tags=f"//ul[{has_class('read-page--tags__list')}]//a | //div[{has_class('tag-links')}]//a",
+        ),
+    )
     drops = (
         *P.line_patterns(
             "liputan6.notice",
@@ -85,3 +128,28 @@ class Liputan6(SiteRule):
             draft.published = parse_datetime(published.group("date"))
             return True
         return False
+
+    def read_html_fields(self, tree: object, draft: Draft) -> None:
+        """Credits boxes: role items (``Author``, ``Editor``) followed by names, or a name with its role."""
+        role = "author"
+        for item in tree.xpath(_CREDITS):  # type: ignore[attr-defined]
+            text = " ".join(item.text_content().split())
+            if item.get("id", "").startswith("credits_") or "role" in (item.get("class") or ""):
+                role = "editor" if "editor" in text.lower() or "editor" in item.get("id", "") else "author"
+                continue
+            names = item.xpath(".//*[contains(@class, 'name')]")
+            name = " ".join(names[0].text_content().split()) if names else text
+            label = text.replace(name, "", 1).strip().lower()
+            item_role = "editor" if label.startswith("editor") else "author" if label else role
+            if item_role == "editor":
+                draft.editors = merge_names(draft.editors, split_names(name))
+            else:
+                draft.authors = merge_names(draft.authors, split_names(name))
+        # 2024 layout: "Oleh <writer>" and a "Tim Redaksi" box listing writer and editor.
+        writers = tree.xpath(f"//a[{has_class('read-page-box__author__name')}]")  # type: ignore[attr-defined]
+        team = tree.xpath(f"//span[{has_class('read-page-box__author__team-detail__people')}]")  # type: ignore[attr-defined]
+        if writers:
+            draft.authors = merge_names(draft.authors, split_names(writers[0].text_content()))
+            if team:
+                others = [n for n in split_names(team[0].text_content()) if n not in draft.authors]
+                draft.editors = merge_names(draft.editors, others)

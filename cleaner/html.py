@@ -1,0 +1,227 @@
+"""HTML pages: a safe parse, the page's own metadata, and its blocks as text lines.
+
+* ``parse_html`` never touches the network or the file system (lxml's HTML parser
+  with ``no_network``; no DTD, no external entities) and never raises.
+* ``page_metadata`` reads JSON-LD (NewsArticle and kin), OpenGraph, ``article:*``
+  and plain ``<meta>`` tags, and the canonical link.
+* ``block_lines`` turns an article container into one line per block element
+  (``p``, ``h2``…, ``li``, ``blockquote``, a table row, or a run of text between
+  ``<br>`` breaks), the GUIDE's paragraph for HTML, so the same text passes that
+  clean dumps clean markup too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import lxml.html
+from lxml import etree
+
+from .dates import parse_datetime
+from .names import merge_names, split_names
+from .text import normalize_line
+
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote section article table thead tbody tr pre header footer "
+    "dd dt dl center main aside nav figure figcaption address hr".split()
+)
+_SKIP_TAGS = frozenset("script style noscript iframe form button svg select textarea template object embed video audio canvas map".split())
+_CELL_TAGS = frozenset(("td", "th"))
+_ARTICLE_TYPES = frozenset(
+    ("NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting", "LiveBlogPosting", "ReviewNewsArticle")
+)
+_LISTING_TYPES = frozenset(("SearchResultsPage", "CollectionPage", "ItemList", "WebSite"))
+
+
+def parse_html(html: str | bytes) -> Any | None:
+    """The document tree, or None when nothing parseable is there. Inert: no network, no files."""
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=False, default_doctype=False
+    )
+    try:
+        tree = lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+    return tree
+
+
+def _text(element: Any) -> str:
+    return normalize_line(element.text_content()) if element is not None else ""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page says of itself in its head (JSON-LD first, then meta tags)."""
+
+    title: str | None = None
+    description: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    section: str | None = None
+    keywords: tuple[str, ...] = ()
+    canonical: str | None = None
+    types: tuple[str, ...] = ()
+
+    @property
+    def is_listing(self) -> bool:
+        """A search, index or section page: it declares a listing type and no article."""
+        return bool(set(self.types) & _LISTING_TYPES) and not set(self.types) & _ARTICLE_TYPES
+
+
+def minute_iso(value: str | None) -> str | None:
+    """``2020-06-26T13:58:07+07:00`` as displayed on the page: ``2020-06-26T13:58:00+07:00``."""
+    if not value:
+        return None
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?", value.strip())
+    if not match:
+        return parse_datetime(value)
+    day, hour, minute, zone = match.groups()
+    if hour is None:
+        return day
+    if zone in (None, "Z"):
+        zone = "+07:00" if zone is None else "+00:00"
+    elif ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    return f"{day}T{hour}:{minute}:00{zone}"
+
+
+def _json_ld_objects(tree: Any) -> Iterable[dict[str, Any]]:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item[:50]))
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(reversed(item["@graph"][:50]))
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return split_names(value)
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return merge_names(*(_names(v) for v in value[:20]))
+    return []
+
+
+def _types(item: dict[str, Any]) -> list[str]:
+    value = item.get("@type")
+    return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def page_metadata(tree: Any) -> PageMeta:
+    """Read JSON-LD, OpenGraph / ``article:*`` and ``<meta>`` fields of a page."""
+    meta: dict[str, str] = {}
+    for element in tree.xpath("//meta[@content]"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        if key and key not in meta:
+            meta[key] = element.get("content") or ""
+    types: list[str] = []
+    article: dict[str, Any] = {}
+    for item in _json_ld_objects(tree):
+        item_types = _types(item)
+        types.extend(item_types)
+        if not article and set(item_types) & _ARTICLE_TYPES:
+            article = item
+    canonical = next(iter(tree.xpath('//link[@rel="canonical"]/@href')), None)
+    title = article.get("headline") if isinstance(article.get("headline"), str) else None
+    title = title or meta.get("og:title") or meta.get("twitter:title")
+    keywords = meta.get("news_keywords") or meta.get("keywords") or ""
+    section = meta.get("article:section2") or meta.get("article:section")
+    if not section and isinstance(article.get("articleSection"), str):
+        section = article["articleSection"]
+    return PageMeta(
+        title=normalize_line(title) if title else None,
+        description=normalize_line(meta.get("og:description") or meta.get("description") or "") or None,
+        authors=tuple(_names(article.get("author"))),
+        published=minute_iso(
+            article.get("datePublished") if isinstance(article.get("datePublished"), str) else None
+        ) or minute_iso(meta.get("article:published_time") or meta.get("datepublished") or meta.get("dc.date.issued")),
+        updated=minute_iso(article.get("dateModified") if isinstance(article.get("dateModified"), str) else None)
+        or minute_iso(meta.get("article:modified_time")),
+        section=normalize_line(section) if section else None,
+        keywords=tuple(k.strip() for k in keywords.split(",") if k.strip()),
+        canonical=canonical.strip() if isinstance(canonical, str) and canonical.strip() else None,
+        types=tuple(types),
+    )
+
+
+def block_lines(containers: Iterable[Any]) -> list[str]:
+    """The text of ``containers`` as lines: one per block element or ``<br>``-separated run."""
+    lines: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            line = normalize_line("".join(buffer))
+            buffer.clear()
+            if line:
+                lines.append(line)
+
+    def walk(element: Any) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _SKIP_TAGS or not tag:
+            pass
+        elif tag == "br":
+            flush()
+        elif tag == "tr":
+            flush()
+            cells = [_text(cell) for cell in element if isinstance(cell.tag, str) and cell.tag in _CELL_TAGS]
+            if any(cells):
+                lines.append(" | ".join(cells) + " |")
+        elif tag in _BLOCK_TAGS:
+            flush()
+            if element.text:
+                buffer.append(element.text)
+            for child in element:
+                walk(child)
+            flush()
+        else:
+            if element.text:
+                buffer.append(element.text)
+            for child in element:
+                walk(child)
+        if element.tail:
+            buffer.append(element.tail)
+
+    for container in containers:
+        if container.text:
+            buffer.append(container.text)
+        for child in container:
+            walk(child)
+        flush()
+    return lines
+
+
+def first_text(tree: Any, xpath: str | None) -> str | None:
+    """Normalized text of the first element ``xpath`` selects (None when none or empty)."""
+    if not xpath:
+        return None
+    for element in tree.xpath(xpath):
+        text = normalize_line(element if isinstance(element, str) else element.text_content())
+        if text:
+            return text
+    return None
+
+
+def all_texts(tree: Any, xpath: str | None) -> list[str]:
+    if not xpath:
+        return []
+    texts = []
+    for element in tree.xpath(xpath):
+        text = normalize_line(element if isinstance(element, str) else element.text_content())
+        if text and text not in texts:
+            texts.append(text)
+    return texts
