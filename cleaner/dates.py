@@ -36,7 +36,7 @@ ZONE_OFFSETS = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
 
 _WEEKDAY = (
     r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 )
 _MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
 _TIME = r"(?:(?:,|\||-|pukul|jam)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<zone>WIB|WITA|WIT)?\b)?"
@@ -45,8 +45,8 @@ _DATE_FORMS = (
     rf"(?P<day>\d{{1,2}})/(?P<nmonth>\d{{1,2}})/(?P<year>\d{{4}})",
     # 23 Agu 2021, 31 Mei 2018
     rf"(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})",
-    # October 15, 2013
-    rf"{_MONTH}\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})",
+    # October 15, 2013 / March 19 2014
+    rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})",
 )
 DATE_PATTERNS = tuple(
     re.compile(rf"(?:{_WEEKDAY},?\s*)?{form}\s*{_TIME}", re.IGNORECASE) for form in _DATE_FORMS

@@ -49,7 +49,7 @@ def parse_html(html: str | bytes) -> Any | None:
 
 
 def _text(element: Any) -> str:
-    return normalize_line(element.text_content()) if element is not None else ""
+    return normalize_line(" ".join(element.text_content().splitlines())) if element is not None else ""
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def block_lines(containers: Iterable[Any]) -> list[str]:
 
     def flush() -> None:
         if buffer:
-            line = normalize_line("".join(buffer))
+            line = normalize_line(" ".join("".join(buffer).splitlines()))
             buffer.clear()
             if line:
                 lines.append(line)
@@ -205,12 +205,17 @@ def block_lines(containers: Iterable[Any]) -> list[str]:
     return lines
 
 
+def _element_text(element: Any) -> str:
+    raw = element if isinstance(element, str) else element.text_content()
+    return normalize_line(" ".join(raw.splitlines()))
+
+
 def first_text(tree: Any, xpath: str | None) -> str | None:
     """Normalized text of the first element ``xpath`` selects (None when none or empty)."""
     if not xpath:
         return None
     for element in tree.xpath(xpath):
-        text = normalize_line(element if isinstance(element, str) else element.text_content())
+        text = _element_text(element)
         if text:
             return text
     return None
@@ -221,7 +226,7 @@ def all_texts(tree: Any, xpath: str | None) -> list[str]:
         return []
     texts = []
     for element in tree.xpath(xpath):
-        text = normalize_line(element if isinstance(element, str) else element.text_content())
+        text = _element_text(element)
         if text and text not in texts:
             texts.append(text)
     return texts

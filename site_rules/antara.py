@@ -18,7 +18,13 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .base import Layout, SiteRule
+from .base import HtmlLayout, Layout, SiteRule, has_class
+
+# Press releases: "ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) --".
+_PRESS_RELEASE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z .'-]+), \d{1,2} \w+ \d{4} \((?:Antara|ANTARA)/[A-Za-z-]+\)\s*(?:--|-|–|—)\s*"
+)
+_COPYRIGHT = r"(?:Copyright|COPYRIGHT)\s*©.*"
 
 
 class Antara(SiteRule):
@@ -32,7 +38,11 @@ class Antara(SiteRule):
         re.compile(r"^Pewarta:", re.M),
     )
     signature_markers = ("ANTARA", "Antara", "Pewarta:")
-    dateline_forms = (P.DATELINE_AGENCY, re.compile(r"(?:ANTARA|Antara|\(Antara\)|\(ANTARA\))\s*(?:--|-|–|—)\s*"))
+    dateline_forms = (
+        P.DATELINE_AGENCY,
+        _PRESS_RELEASE_DATELINE,
+        re.compile(r"(?:ANTARA|Antara|\(Antara\)|\(ANTARA\))\s*(?:--|-|–|—)\s*"),
+    )
     layouts = (
         Layout("video", re.compile(r"^(?:ANTARA|\(Antara\))\s*-|^Video - ANTARA|This browser does not support the video", re.M)),
         Layout("article", re.compile(r"\((?:ANTARA|Antara)(?: News)?\)\s*-", re.M)),
@@ -42,6 +52,25 @@ class Antara(SiteRule):
     trailing_title_date = True
     category_labels = (re.compile(r"(?P<category>\w+) - ANTARA News(?: \w+)*"),)
     drops = P.line_patterns("antara.footer", r"Tags:?|Pewarta\s*:?\s*-?|Editor\s*:?\s*-?")
+    # On saved pages the copyright line closes the article; share and comment buttons follow it.
+    stops = P.line_patterns("antara.copyright", _COPYRIGHT)
+    html_layouts = (
+        HtmlLayout(
+            "desktop-2015",
+            body="//div[@id='content_news']",
+            remove=(".//div[@id='image_news'] | .//div[@id='caption_news'] | .//script",),
+            title="//h1",
+            bylines=(f"//div[{has_class('byline')}]",),
+            published=f"//div[{has_class('date')}]",
+        ),
+        HtmlLayout(
+            "english-2014",
+            body=f"//span[{has_class('post-content')}]",
+            remove=(".//div[@id='box_newsLeft']", ".//blockquote"),
+            title="//h1",
+            published=f"//p[{has_class('datetime')}]",
+        ),
+    )
     detection_examples = (
         ("https://www.antaranews.com/berita/92655/x", "antara"),
         ("https://jabar.antaranews.com/berita/340505/x", "antara"),

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Pattern
 
-from cleaner.dates import date_line
+from cleaner.dates import date_line, parse_datetime
 from cleaner.names import merge_names, split_names
 from cleaner.text import ends_sentence, word_count
 
@@ -50,7 +50,8 @@ class HtmlLayout:
     ``body`` selects the article container(s), in page order (the pages of a
     multi-page article present in one file are joined); ``remove`` selects what
     goes inside them (captions, related boxes, ads, embeds); ``title``,
-    ``bylines`` (credit, byline and date lines), ``category`` (its last match)
+    ``bylines`` (credit, byline and date lines), ``published`` (an element
+    holding the displayed date among other words), ``category`` (its last match)
     and ``tags`` select the visible header and footer fields.
     """
 
@@ -59,6 +60,7 @@ class HtmlLayout:
     remove: tuple[str, ...] = ()
     title: str | None = None
     bylines: tuple[str, ...] = ()
+    published: str | None = None
     category: str | None = None
     tags: str | None = None
 
@@ -259,6 +261,9 @@ class SiteRule:
                     draft.updated = draft.updated or iso
                 elif iso:
                     draft.published = draft.published or iso
+        shown = first_text(tree, layout.published)
+        if shown and draft.published is None:
+            draft.published = parse_datetime(shown)
         self.read_html_fields(tree, draft)
         categories = all_texts(tree, layout.category)
         draft.category = categories[-1] if categories else None

@@ -97,6 +97,7 @@ SHARED_DROPS: tuple[LinePattern, ...] = (
         r"Berlangganan untuk lanjutkan membaca\.?|Kami mengemas berita, dengan cerita\.|"
         r"Manfaat berlangganan .*|Konten Premium.*",
     ),
+    *line_patterns("shared.media_link", r"\(?(?:Video|Foto|Photo|Audio)\s*:\s*https?://\S+\)?", r"https?://(?:www\.)?youtube\.com/\S+"),
     *line_patterns("shared.view_count", r"[\d.,]+ (?:Views|views|kali dibaca|Dilihat)"),
     *line_patterns("shared.share_controls", r"•?\s*(?:Ukuran )?Font:.*|A A A|Bagikan|Share|Sukses|Menuju konten utama"),
     *line_patterns("shared.ellipsis", r"\.\.\.|…"),
