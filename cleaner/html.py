@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -82,10 +83,13 @@ def minute_iso(value: str | None) -> str | None:
     day, hour, minute, zone = match.groups()
     if hour is None:
         return day
-    if zone in (None, "Z"):
-        zone = "+07:00" if zone is None else "+00:00"
-    elif ":" not in zone:
-        zone = f"{zone[:3]}:{zone[3:]}"
+    if zone is None:
+        return f"{day}T{hour}:{minute}:00+07:00"  # no zone: WIB, as the GUIDE reads a bare time
+    zone = "+00:00" if zone == "Z" else zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+    if zone in ("+00:00", "-00:00"):
+        # A UTC timestamp in the head; the page displays it in WIB.
+        shown = datetime.fromisoformat(f"{day}T{hour}:{minute}:00+00:00").astimezone(timezone(timedelta(hours=7)))
+        return shown.isoformat()
     return f"{day}T{hour}:{minute}:00{zone}"
 
 

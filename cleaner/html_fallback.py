@@ -1,7 +1,8 @@
 """HTML pages: the site rule's markup layout, else trafilatura, then the text passes.
 
 1. Parse (inert), read the page's own metadata (JSON-LD, OpenGraph, meta).
-2. The rule is chosen by the URL, else the page's canonical URL, else ``site=``.
+2. The rule is chosen by ``site=``, else the URL or the page's canonical URL, else
+   the signatures in the page's visible text.
 3. A listing page (search results, index) has no article: empty text and a warning.
 4. The rule's markup layout selects the article blocks; if no layout matches (an
    unknown site, a new layout) trafilatura extracts the text, and the rule's text
@@ -11,11 +12,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from site_rules import Draft, SiteRule
 
 from .article import Article, Provenance
 from .detect import choose_rule
-from .html import PageMeta, page_metadata, parse_html
+from .html import PageMeta, block_lines, page_metadata, parse_html
 from .text import split_lines
 
 
@@ -47,11 +50,16 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
         draft = Draft(warnings=["HTML could not be parsed"])
         return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=Provenance("fallback", "none", None, "unparseable HTML"))
     meta = page_metadata(tree)
-    rule: SiteRule = choose_rule([], url=url or meta.canonical, site=site)
+    canonical = meta.canonical if meta.canonical and urlsplit(meta.canonical).path.strip("/") else None
+    url = url or canonical  # a canonical pointing at the home page is not the article's address
+    if url or site:
+        rule: SiteRule = choose_rule([], url=url, site=site)
+    else:  # no address at all: the page's visible text carries the site's signatures
+        rule = choose_rule(block_lines(tree.xpath("//body")))
     if meta.is_listing:
         draft = Draft(warnings=["non-article page: the page declares a listing (" + ", ".join(meta.types[:3]) + ")"])
         provenance = Provenance("rule", rule.name, None, "listing page, no article")
-        return article_from_draft(draft, rule, url=url or meta.canonical, warnings=warnings, provenance=provenance)
+        return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance)
     draft = rule.extract_html(tree)
     if draft is not None:
         provenance = Provenance("rule", rule.name, draft.layout)
@@ -66,4 +74,4 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
         reason = f"no {rule.name} markup layout matched" if rule.html_layouts else f"no markup rules for {rule.name}"
         provenance = Provenance("fallback", "trafilatura", None, reason)
     _fill_from_page(draft, meta)
-    return article_from_draft(draft, rule, url=url or meta.canonical, warnings=warnings, provenance=provenance)
+    return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance)

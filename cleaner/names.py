@@ -17,7 +17,7 @@ NOT_PERSONS = frozenset(
         "Liputan6.com", "Tempo", "TEMPO", "TEMPO.CO", "Tempo.co", "ANTARA", "ANTARA News", "Antaranews",
         "Tim Redaksi", "Redaksi", "Tim", "Tirto", "tirto.id", "Kompas", "Kompas.com", "Kompas TV",
         "Tribunnews", "Tribunnews.com", "detikcom", "Suara.com", "Okezone", "jpnn", "jpnn.com", "Reuters",
-        "AP", "AFP", "Antara", "Kontributor", "PR Wire", "PRNewswire", "Humas Pemprov", "Humas", "Penulis", "Editor", "Reporter", "Pewarta",
+        "AP", "AFP", "Antara", "Kontributor", "PR Wire", "PRNewswire", "Humas Pemprov", "Non Koresponden", "Humas", "Penulis", "Editor", "Reporter", "Pewarta",
     )
 )
 _INITIALS = re.compile(r"^(?:[a-z]{1,5}|[A-Z]{1,4}|(?:[A-Za-z]\.){1,4})$")

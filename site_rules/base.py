@@ -50,7 +50,7 @@ class HtmlLayout:
     ``body`` selects the article container(s), in page order (the pages of a
     multi-page article present in one file are joined); ``remove`` selects what
     goes inside them (captions, related boxes, ads, embeds); ``title``,
-    ``bylines`` (credit, byline and date lines), ``published`` (an element
+    ``description`` (the deck), ``bylines`` (credit, byline and date lines), ``published`` (an element
     holding the displayed date among other words), ``category`` (its last match)
     and ``tags`` select the visible header and footer fields.
     """
@@ -59,6 +59,7 @@ class HtmlLayout:
     body: str
     remove: tuple[str, ...] = ()
     title: str | None = None
+    description: str | None = None
     bylines: tuple[str, ...] = ()
     published: str | None = None
     category: str | None = None
@@ -108,7 +109,7 @@ _TITLE_MAX_WORDS = 30
 _UPDATED_LABEL = re.compile(r"(?:diperbarui|diperbaharui|updated?|pembaruan)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(r"(?:diterbitkan|dipublikasikan|published|terbit|tayang)\b", re.IGNORECASE)
 _TAGS_LINE = re.compile(r"(?:Tags?|Tag|Topik|TAGS?)\s*:\s*(?P<tags>.+)")
-_UPPER_SIGNATURE = re.compile(r"(?:[A-Z][A-Z'’.-]*\.?)(?: [A-Z][A-Z'’.-]*\.?){1,4}")
+_UPPER_SIGNATURE = re.compile(r"(?P<name>(?:[A-Z][A-Z'’.-]*\.?)(?: [A-Z][A-Z'’.-]*\.?){1,4})(?:\s*\|\s*[A-Z]{1,4})?")
 _NAME_LINE = re.compile(r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|bin|binti|van|de|dan|&|,)){0,6}")
 
 
@@ -247,13 +248,9 @@ class SiteRule:
                 break
         else:
             return None
-        if layout.remove:
-            for body in bodies:
-                for junk in body.xpath(" | ".join(layout.remove)):
-                    if junk.getparent() is not None:
-                        junk.drop_tree()
         draft = Draft(layout=layout.name)
         draft.title = first_text(tree, layout.title)
+        draft.description = first_text(tree, layout.description)
         for line in all_texts(tree, " | ".join(layout.bylines)) if layout.bylines else []:
             if not (self.header_line(line, draft, True) or self._meta_line(line, draft)):
                 iso = date_line(line)
@@ -268,6 +265,12 @@ class SiteRule:
         categories = all_texts(tree, layout.category)
         draft.category = categories[-1] if categories else None
         draft.tags = [tag.lstrip("#").strip() for tag in all_texts(tree, layout.tags)]
+        # Fields first: a header or credits box may sit inside the container and go with the junk.
+        if layout.remove:
+            for body in bodies:
+                for junk in body.xpath(" | ".join(layout.remove)):
+                    if junk.getparent() is not None:
+                        junk.drop_tree()
         lines = block_lines(bodies)
         found = self.find_dateline(lines[:8])
         if found is not None:
@@ -277,7 +280,9 @@ class SiteRule:
             self.read_body(lines[index:], draft, match)
         else:
             self.read_body(lines, draft, None)
-        self.finish_paragraphs(draft)
+        # Markup separates paragraphs exactly: a short line the article repeats (a formula, an
+        # instruction) is the writer's; only a long paragraph printed twice is the layout's.
+        self.finish_paragraphs(draft, repeat_min_chars=150)
         return draft
 
     def find_dateline(self, lines: list[str]) -> tuple[int, re.Match[str]] | None:
@@ -530,18 +535,19 @@ class SiteRule:
                 return paragraph[match.end() :].strip()
         return paragraph
 
-    def finish_paragraphs(self, draft: Draft) -> None:
+    def finish_paragraphs(self, draft: Draft, *, repeat_min_chars: int = 20) -> None:
         """Shared passes: closing signature, repeats, editor codes, crew lists, caption fallback."""
         paragraphs = draft.paragraphs
-        if paragraphs and _UPPER_SIGNATURE.fullmatch(paragraphs[-1]) and not ends_sentence(paragraphs[-1]):
-            signature = paragraphs.pop()
-            draft.authors = merge_names(draft.authors, [signature])
-            draft.note(signature, "meta", "shared.reporter_signature")
+        signature = _UPPER_SIGNATURE.fullmatch(paragraphs[-1]) if paragraphs else None
+        if signature and not ends_sentence(paragraphs[-1]):
+            # "MAYA AYU PUSPITASARI", or "ANDRIAN HABIBI | DA" with the editor's initials.
+            draft.authors = merge_names(draft.authors, [signature.group("name")])
+            draft.note(paragraphs.pop(), "meta", "shared.reporter_signature")
         unique: list[str] = []
         seen: set[str] = {P.strip_caption_credit(caption) for caption in draft.captions}
         for paragraph in paragraphs:
             key = self._without_dateline(paragraph)
-            if len(key) >= 20 and (key in seen or (len(key) >= 60 and any(earlier.startswith(key) for earlier in seen))):
+            if len(key) >= repeat_min_chars and (key in seen or (len(key) >= 60 and any(earlier.startswith(key) for earlier in seen))):
                 # Verbatim again, or again as a teaser cut short: keep the first.
                 draft.note(paragraph, "drop", "shared.repeated_paragraph")
                 continue

@@ -69,6 +69,7 @@ class Liputan6(SiteRule):
             body=f"//div[{has_class('article-content-body__item-content')}]",
             remove=_IN_BODY_JUNK,
             title=f"//h1[contains(@class, 'read-page--header--title')] | //h1",
+            description=f"//div[{has_class('read-page--header--description')}]",
             bylines=(f"//div[{has_class('read-page-box__author__datetime')}]//*[contains(., 'Diterbitkan')][not(*)]",),
             category=f"//ul[{has_class('read-page--breadcrumb')}]/li[last()]",
             tags=f"//ul[{has_class('tags--snippet__list')}]//span[{has_class('tags--snippet__name')}]",
@@ -83,7 +84,7 @@ class Liputan6(SiteRule):
                 f"//div[{has_class('article-header__modified-time')}]",
             ),
             category=f"//ul[{has_class('breadcrumb')}]/li[last()]",
-            tags=f"//ul[{has_class('tags--topics__list')}]//a",
+            tags=f"//ul[{has_class('tags--topics__list')}]//a[not(contains(., 'More Tag'))]",
         ),
         HtmlLayout(
             "desktop-2015",

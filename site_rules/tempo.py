@@ -23,7 +23,7 @@ import re
 from cleaner.names import merge_names, split_names
 
 from . import patterns as P
-from .base import Draft, Layout, SiteRule
+from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
 
 # Koran pages: "JAKARTA Pemerintah tak menghiraukan …", the place in capitals and no dash.
 _KORAN_DATELINE = re.compile(r"(?P<place>[A-Z]{3,}(?: [A-Z]{3,})?) (?=[A-Z][a-z])")
@@ -53,6 +53,47 @@ class Tempo(SiteRule):
         Layout("classic-2013", re.compile(r"^(?:• )?(?:Ukuran )?Font:|^Reporter:?$", re.M)),
         Layout("video", re.compile(r"^Videografer$", re.M)),
         Layout("koran", re.compile(r"^Berita Lainnya$|^Berlangganan untuk lanjutkan", re.M)),
+    )
+    html_layouts = (
+        HtmlLayout(
+            "desktop-2018",
+            body="//div[@id='isi']",
+            remove=(
+                f".//blockquote[{has_class('twitter-tweet')} or {has_class('instagram-media')}]", ".//figure",
+                f".//*[{has_class('bacajuga')} or {has_class('baca-juga')} or {has_class('ads')}]",
+            ),
+            title="//article//h1",
+            bylines=("//div[@id='author']",),
+            published="//span[@id='date']/..",
+            category=f"//nav[{has_class('breadcrumbs')}]//li[last()]",
+            tags=f"//div[{has_class('tags')}]//a",
+        ),
+        HtmlLayout(
+            "mobile-2017",
+            body=f"//section[@id='detail']/article[{has_class('wrapper')}]",
+            remove=(
+                ".//h1", f".//div[{has_class('sub-head')}]", f".//div[{has_class('tags')}]", ".//figure",
+                f".//div[{has_class('baca-juga')}]", f".//div[{has_class('ads')}]", f".//div[{has_class('author')}]",
+                f".//blockquote[{has_class('twitter-tweet')} or {has_class('instagram-media')}]",
+                f".//*[{has_class('share')} or {has_class('social')}]",
+            ),
+            title="//section[@id='detail']//h1",
+            bylines=("//div[@id='author']",),
+            published=f"//div[{has_class('sub-head')}][.//span[@id='date']]",
+            tags=f"//section[@id='detail']//div[{has_class('tags')}]//a",
+        ),
+        HtmlLayout(
+            "desktop-2015",
+            body=f"//div[{has_class('artikel')}]",
+            remove=(
+                f".//ul[{has_class('block-kanal-map')}]", ".//h1", f".//div[{has_class('block-tanggal')}]",
+                ".//figure", f".//*[{has_class('caption')} or {has_class('foto')}]",
+            ),
+            title=f"//div[{has_class('artikel')}]//h1",
+            published=f"//div[{has_class('block-tanggal')}]",
+            category=f"//ul[{has_class('block-kanal-map')}]/li[last()]",
+            tags="//a[contains(@href, '/topik/')]",
+        ),
     )
     unlabelled_credit = "editor"
     body_openers = (re.compile(r"Poin [Pp]enting"),)

@@ -54,10 +54,10 @@ class Tirto(SiteRule):
             return "tirto.category_line"
         return None
 
-    def finish_paragraphs(self, draft: Draft) -> None:
+    def finish_paragraphs(self, draft: Draft, *, repeat_min_chars: int = 20) -> None:
         writers = [d.line for d in draft.decisions if d.reason == "tirto.related_writer"]
         for line in writers:
             match = _RELATED_TAG.fullmatch(line)
             if match and match.group("writer"):
                 draft.authors = merge_names(draft.authors, split_names(match.group("writer")))
-        super().finish_paragraphs(draft)
+        super().finish_paragraphs(draft, repeat_min_chars=repeat_min_chars)
