@@ -161,6 +161,7 @@ CAPTION_CREDIT_AGENCY = re.compile(
     r"Antara(?: [A-Z][a-z]+)?|AP Photo)\s*/\s*\S[^()]{0,70}(?:\([A-Z]{2,5}\))?"
     r"|[A-Z][a-z]{2,}/[A-Z][\w .]{1,40})\s*\|?\s*$"
 )
+_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 _BARE_CREDIT_END = re.compile(r"(?:AP|AFP|REUTERS|Reuters|ANTARA|EPA|Xinhua|Istimewa|Dok\.?)\s*$")
 CAPTION_CREDIT_BARE = re.compile(r"(?<=[.!?\"”])\s+(?:AP|AFP|REUTERS|Reuters|ANTARA|EPA|Xinhua|Istimewa|Dok\.?)\s*$")
 _CREDIT_WORDS = re.compile(r"\bvia\b|\bDok\b|\bdok\.|Istimewa|Foto|FOTO|Photo|Ilustrasi|Getty|AFP|Reuters|REUTERS|\bAP\b")
@@ -177,8 +178,8 @@ def caption_credit(line: str) -> re.Match[str] | None:
     An editor code such as ``(gil)`` or ``(ASW/SHA)`` is not a credit: its parts are
     bare initials, where a credit names an outlet or a person.
     """
-    if len(line) > CAPTION_MAX_CHARS:
-        return None
+    if len(line) > CAPTION_MAX_CHARS or _BARE_ADDRESS.fullmatch(line):
+        return None  # a long paragraph, or an address printed in the text
     tail = line[-130:]
     if "/" not in tail and "Foto:" not in line and not line.rstrip(" |").endswith((")", "]")) and not _BARE_CREDIT_END.search(tail):
         return None  # no slash, bracket or agency word at the end: prose, the common case
