@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
-"""Score the cleaner, and trafilatura in the same run, on folders of expected records.
+"""Score the cleaner, and trafilatura, readability-lxml and jusText in the same run.
 
     python scripts/evaluate.py ../shared/corpus ../shared/seeds [--show 5]
 
 Reads every ``*.txt`` / ``*.html`` with a ``*.expected.json`` beside it and prints,
 per site folder and overall: mean token precision, recall and F1, mean paragraph
 F1, the exact-document rate, and metadata agreement per field; the same text
-metrics for trafilatura (dumps given to it as one ``<p>`` per line). ``--show N``
+metrics for trafilatura, readability-lxml and jusText where installed (``pip install
+-e '.[eval]'``; dumps are given to them as one ``<p>`` per line), and trafilatura's
+metadata agreement. ``--show N``
 lists the N worst documents with their extra and missing paragraphs.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -21,47 +22,30 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cleaner import clean  # noqa: E402
+from cleaner.compare import justext_record, readability_record, trafilatura_record  # noqa: E402
 from cleaner.evaluation import METADATA_FIELDS, Totals, find_cases, paragraphs, score  # noqa: E402
 
 
-def trafilatura_record(source: str, kind: str, url: str | None) -> dict[str, object]:
-    """trafilatura's text and metadata for one input (a dump wrapped one ``<p>`` per line)."""
-    import trafilatura
-
-    if kind == "txt":
-        body = "".join(f"<p>{html.escape(line)}</p>" for line in source.splitlines() if line.strip())
-        source = f"<html><body><article>{body}</article></body></html>"
-    document = trafilatura.bare_extraction(source, url=url, with_metadata=True, favor_recall=True)
-    if document is None:
-        return {"text": ""}
-    get = document.get if isinstance(document, dict) else lambda key: getattr(document, key, None)
-    authors = [a.strip() for a in (get("author") or "").split(";") if a.strip()]
-    categories = get("categories") or []
-    return {
-        "site": None,
-        "url": url,
-        "title": get("title"),
-        "description": get("description"),
-        "authors": authors,
-        "editors": [],
-        "published": get("date"),
-        "updated": None,
-        "dateline": None,
-        "category": categories[0] if categories else None,
-        "tags": list(get("tags") or []),
-        "text": "\n\n".join(line.strip() for line in (get("text") or "").split("\n") if line.strip()),
-    }
+COMPARED = {"trafilatura": trafilatura_record, "readability": readability_record, "justext": justext_record}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dirs", nargs="+", type=Path, help="folders holding inputs and *.expected.json")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="list the N worst documents")
-    parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura comparison")
+    parser.add_argument("--no-trafilatura", "--no-compare", action="store_true", help="skip the other extractors")
     args = parser.parse_args(argv)
 
     ours: dict[str, Totals] = defaultdict(Totals)
-    theirs: dict[str, Totals] = defaultdict(Totals)
+    others: dict[str, dict[str, Totals]] = {}
+    if not args.no_trafilatura:
+        for name, extractor in COMPARED.items():
+            try:
+                extractor("<p>x</p>", "html", None)
+            except ImportError:
+                print(f"({name} is not installed: pip install -e '.[eval]')", file=sys.stderr)
+                continue
+            others[name] = defaultdict(Totals)
     worst: list[tuple[float, str, dict[str, object], dict[str, object]]] = []
     for case in find_cases(args.dirs):
         source = case.path.read_text(encoding="utf-8", errors="replace")
@@ -69,27 +53,32 @@ def main(argv: list[str] | None = None) -> int:
         result = score(got, case.expected)
         for key in (case.group, "ALL"):
             ours[key].add(result)
-        if not args.no_trafilatura:
-            other = trafilatura_record(source, case.input_kind, case.url)
+        for name, totals in others.items():
+            try:
+                other = COMPARED[name](source, case.input_kind, case.url)
+            except Exception:  # noqa: BLE001 - an extractor that fails on a page scores zero there
+                other = {"text": ""}
             other_result = score(other, case.expected)
             for key in (case.group, "ALL"):
-                theirs[key].add(other_result)
+                totals[key].add(other_result)
         worst.append((result.f1 + result.paragraph_f1 + sum(result.fields.values()) / len(result.fields), str(case.path), got, case.expected))
 
     if not ours:
         print("no inputs with *.expected.json found", file=sys.stderr)
         return 1
-    header = f"{'site':<14}{'docs':>5}{'P':>7}{'R':>7}{'F1':>7}{'parF1':>7}{'exact':>7}   | trafilatura {'F1':>6}{'parF1':>7}"
-    print(header)
+    names = list(others)
+    print(f"{'':<14}{'':>5}{'cleaner':>35}   | token F1 / paragraph F1 of the others on the same inputs")
+    print(f"{'site':<14}{'docs':>5}{'P':>7}{'R':>7}{'F1':>7}{'parF1':>7}{'exact':>7}   | " + "".join(f"{n:>18}" for n in names))
     for key in sorted(ours, key=lambda k: (k == "ALL", k)):
         m = ours[key].means()
-        t = theirs[key].means() if key in theirs else None
-        other = f"{t['f1']:>6.3f}{t['paragraph_f1']:>7.3f}" if t else "     -      -"
+        cells = "".join(
+            f"{others[n][key].means()['f1']:>11.3f} /{others[n][key].means()['paragraph_f1']:>5.3f}" for n in names
+        )
         print(
             f"{key:<14}{ours[key].n:>5}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
-            f"{m['paragraph_f1']:>7.3f}{m['exact']:>7.3f}   |             {other}"
+            f"{m['paragraph_f1']:>7.3f}{m['exact']:>7.3f}   | {cells}"
         )
-    for label, totals in (("cleaner", ours), ("trafilatura", theirs)):
+    for label, totals in (("cleaner", ours), ("trafilatura", others.get("trafilatura", {}))):
         if not totals:
             continue
         print(f"\nmetadata agreement per field: {label}")

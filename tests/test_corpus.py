@@ -51,3 +51,35 @@ def test_site_dumps_meet_the_bars(site: str, dump_totals: dict[str, Totals]) -> 
 def test_other_sites_meet_the_generic_bar(dump_totals: dict[str, Totals]) -> None:
     assert dump_totals["other"].n >= 5
     assert dump_totals["other"].means()["f1"] >= 0.95
+
+
+@pytest.fixture(scope="module")
+def html_totals() -> dict[str, tuple[Totals, Totals]]:
+    """Per site: the cleaner's scores and trafilatura's on the same saved pages."""
+    from cleaner.compare import trafilatura_record
+
+    totals: dict[str, tuple[Totals, Totals]] = defaultdict(lambda: (Totals(), Totals()))
+    for case in find_cases([shared_dir("corpus", "html")]):
+        source = case.path.read_bytes()
+        ours, theirs = totals[case.group.split("/")[0]]
+        ours.add(score(clean(source, url=case.url).to_dict(), case.expected))
+        theirs.add(score(trafilatura_record(source.decode("utf-8", "replace"), "html", case.url), case.expected))
+    return totals
+
+
+@pytest.mark.parametrize("site", ("antara", "liputan6", "tempo"))
+def test_site_pages_meet_the_html_bars(site: str, html_totals: dict[str, tuple[Totals, Totals]]) -> None:
+    ours, theirs = html_totals[site]
+    assert ours.n >= 3, f"too few {site} pages found"
+    means = ours.means()
+    assert means["f1"] >= 0.97
+    assert means["f1"] > theirs.means()["f1"], "the site rule must beat trafilatura on the same pages"
+    assert means["meta.title"] >= 0.95
+    assert means["meta.published"] >= 0.95
+
+
+def test_search_results_page_has_no_article() -> None:
+    page = next(shared_dir("corpus", "html", "tirto").rglob("*NONARTICLE*.html"))
+    article = clean(page.read_bytes(), url="https://tirto.id/search")
+    assert article.text == ""
+    assert any("non-article" in warning for warning in article.warnings)
