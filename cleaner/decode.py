@@ -33,4 +33,6 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
 def looks_like_html(text: str) -> bool:
     """True when ``text`` is markup rather than a dump of visible text."""
     head = text[:2048]
+    if "<" not in head:
+        return False
     return bool(_HTML_START.match(head)) or head.lower().count("</p>") + head.lower().count("</div>") >= 3

@@ -1,74 +1,125 @@
 #!/usr/bin/env python3
-"""Throughput on dumps, one core: the cleaner and trafilatura on the same dumps, as a ratio.
+"""Throughput and peak memory, one core: the cleaner and trafilatura on the same inputs.
 
-    python scripts/bench.py [DIR ...] [--seconds 3]
+    python scripts/bench.py [--seconds 3] [--dumps DIR ...] [--pages DIR ...]
 
-Reads every ``*.txt`` dump under the folders (default: ../shared/corpus/dumps and
-../shared/seeds, else tests/fixtures), then cleans them over and over in this one
-process for at least ``--seconds`` per tool. trafilatura gets each dump wrapped one
-``<p>`` per line, the same input its comparison in ``evaluate.py`` uses. Prints
-documents per second for both and their ratio (the goal: >= 5,000 dumps/s).
+Two workloads: raw text dumps (``*.txt``; default ../shared/corpus/dumps and
+../shared/seeds, else tests/fixtures) and saved HTML pages (``*.html``; default
+../shared/corpus/html, else tests/fixtures). Each tool runs each workload in a
+fresh child process pinned to one CPU, cleaning the inputs over and over for at
+least ``--seconds``; the child reports documents per second and its peak resident
+memory. trafilatura gets each dump wrapped one ``<p>`` per line (the input its
+comparison in ``evaluate.py`` uses) and each page as it is. Printed as ratios.
+Goals: >= 5,000 dumps/s; HTML with a site rule >= 5x trafilatura's pages/s.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import json
+import os
+import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from cleaner import clean  # noqa: E402
+SHARED = ROOT.parent / "shared"
 
 
-def default_dirs() -> list[Path]:
-    shared = ROOT.parent / "shared"
-    dirs = [shared / "corpus" / "dumps", shared / "seeds"]
-    return [d for d in dirs if d.is_dir()] or [ROOT / "tests" / "fixtures"]
+def _inputs(dirs: list[Path], pattern: str) -> list[Path]:
+    return sorted(p for d in dirs for p in d.rglob(pattern) if not p.name.endswith(".expected.json"))
 
 
-def rate(work: Callable[[str], object], docs: list[str], seconds: float) -> float:
-    """Documents per second of ``work`` over ``docs``, repeated for at least ``seconds``."""
-    for doc in docs[:5]:
-        work(doc)  # warm up imports and caches
+def _wrapped(dump: str) -> str:
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in dump.splitlines() if line.strip())
+    return f"<html><body><article>{body}</article></body></html>"
+
+
+def worker(tool: str, kind: str, paths: list[str], seconds: float) -> dict[str, float]:
+    """Run one tool on one workload in this process; its rate and peak memory."""
+    sys.path.insert(0, str(ROOT))
+    raw = [Path(p).read_bytes() for p in paths]
+    if tool == "cleaner":
+        from cleaner import clean
+
+        urls = [_url_for(Path(p)) for p in paths]
+        jobs = [(lambda data=data, url=url: clean(data, url=url)) for data, url in zip(raw, urls)]
+    else:
+        import trafilatura
+
+        texts = [data.decode("utf-8", "replace") for data in raw]
+        texts = [_wrapped(t) for t in texts] if kind == "dumps" else texts
+        jobs = [(lambda text=text: trafilatura.extract(text)) for text in texts]
+    for job in jobs[:3]:
+        job()  # warm up imports and caches
     done, start = 0, time.perf_counter()
     while True:
-        for doc in docs:
-            work(doc)
-        done += len(docs)
+        for job in jobs:
+            job()
+        done += len(jobs)
         elapsed = time.perf_counter() - start
         if elapsed >= seconds:
-            return done / elapsed
+            break
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"rate": done / elapsed, "peak_mb": peak_kb / 1024}
+
+
+def _url_for(path: Path) -> str | None:
+    """The page's address from its expected record, so the cleaner picks the site rule as in use."""
+    expected = path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json")
+    if expected.is_file():
+        return json.loads(expected.read_text(encoding="utf-8")).get("url")
+    return None
+
+
+def run_child(tool: str, kind: str, paths: list[Path], seconds: float) -> dict[str, float]:
+    command = [sys.executable, __file__, "--worker", tool, kind, "--seconds", str(seconds), *map(str, paths)]
+    if hasattr(os, "sched_setaffinity"):
+        command = ["taskset", "-c", "0", *command] if _has_taskset() else command
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _has_taskset() -> bool:
+    from shutil import which
+
+    return which("taskset") is not None
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("dirs", nargs="*", type=Path)
-    parser.add_argument("--seconds", type=float, default=3.0, help="minimum timed seconds per tool")
+    parser.add_argument("--seconds", type=float, default=3.0, help="minimum timed seconds per tool and workload")
+    parser.add_argument("--dumps", nargs="*", type=Path, help="folders of *.txt dumps")
+    parser.add_argument("--pages", nargs="*", type=Path, help="folders of *.html pages")
+    parser.add_argument("--worker", nargs=2, metavar=("TOOL", "KIND"), help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    paths = sorted(p for d in (args.dirs or default_dirs()) for p in d.rglob("*.txt"))
-    docs = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
-    if not docs:
-        print("no *.txt dumps found", file=sys.stderr)
-        return 1
+    if args.worker:
+        print(json.dumps(worker(args.worker[0], args.worker[1], args.paths, args.seconds)))
+        return 0
 
-    import trafilatura
-
-    def wrapped(doc: str) -> str:
-        body = "".join(f"<p>{html.escape(line)}</p>" for line in doc.splitlines() if line.strip())
-        return f"<html><body><article>{body}</article></body></html>"
-
-    pages = {doc: wrapped(doc) for doc in docs}
-    ours = rate(lambda doc: clean(doc), docs, args.seconds)
-    theirs = rate(lambda doc: trafilatura.extract(pages[doc]), docs, args.seconds)
-    print(f"dumps: {len(docs)} ({sum(map(len, docs)) / len(docs):,.0f} chars on average), one process")
-    print(f"cleaner      {ours:>10,.0f} dumps/s")
-    print(f"trafilatura  {theirs:>10,.0f} dumps/s")
-    print(f"ratio        {ours / theirs:>10.1f}x  (goal: cleaner >= 5,000 dumps/s)")
+    fixtures = [ROOT / "tests" / "fixtures"]
+    dump_dirs = args.dumps or [d for d in (SHARED / "corpus" / "dumps", SHARED / "seeds") if d.is_dir()] or fixtures
+    page_dirs = args.pages or [d for d in (SHARED / "corpus" / "html",) if d.is_dir()] or fixtures
+    workloads = {"dumps": _inputs(dump_dirs, "*.txt"), "pages": _inputs(page_dirs, "*.html")}
+    for kind, paths in workloads.items():
+        if not paths:
+            print(f"{kind}: none found")
+            continue
+        ours = run_child("cleaner", kind, paths, args.seconds)
+        theirs = run_child("trafilatura", kind, paths, args.seconds)
+        size = sum(p.stat().st_size for p in paths) / len(paths)
+        print(f"{kind}: {len(paths)} inputs, {size:,.0f} bytes on average, one core, a fresh process per tool")
+        print(f"  cleaner      {ours['rate']:>9,.0f} {kind}/s   peak {ours['peak_mb']:>6.1f} MB")
+        print(f"  trafilatura  {theirs['rate']:>9,.0f} {kind}/s   peak {theirs['peak_mb']:>6.1f} MB")
+        print(
+            f"  ratio        {ours['rate'] / theirs['rate']:>9.1f}x speed   "
+            f"{ours['peak_mb'] / theirs['peak_mb']:>6.2f}x memory"
+        )
+    print("goals: cleaner >= 5,000 dumps/s; HTML with a site rule >= 5x trafilatura's pages/s")
     return 0
 
 

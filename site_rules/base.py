@@ -305,6 +305,8 @@ class SiteRule:
 
     def _meta_line(self, line: str, draft: Draft) -> str | None:
         """Credit and tags lines that may stand in the header or the footer."""
+        if ":" not in line:
+            return None  # every credit and tags line has a label and a colon
         segments = P.CREDIT_LABEL_INSIDE.split(line)
         credits = [P.CREDIT_LINE.fullmatch(segment.strip(" |")) for segment in segments]
         if all(credits):
