@@ -12,6 +12,13 @@ Layouts seen in dumps:
 
 The dateline is ``Jakarta, CNN Indonesia --`` (regional ``Medan, Sumatera Utara, CNN
 Indonesia --``), often alone on its line. Articles close with editor initials ``(gil)``.
+
+Markup layouts (``html_layouts``) are written from the site's public markup conventions
+as best known and are **unverified against saved pages**: no real CNN Indonesia page
+could be found for the corpus. ``desktop-2023`` keeps the text in ``div.detail-text``
+with ``table.linksisip`` read-also boxes and ``div.paradetail`` ad slots;
+``desktop-2016`` (detik network) in ``div#detikdetailtext``. The fixtures in
+``tests/fixtures/cnnindonesia/`` reproduce these structures.
 """
 
 from __future__ import annotations
@@ -22,7 +29,13 @@ from cleaner.dates import parse_datetime
 from cleaner.names import merge_names, split_names
 
 from . import patterns as P
-from .base import Draft, Layout, SiteRule
+from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
+
+_IN_BODY_JUNK = (
+    ".//table[contains(@class, 'linksisip')] | .//div[contains(@class, 'paradetail')] | .//div[contains(@class, 'ads')]",
+    ".//figure | .//figcaption | .//div[contains(@class, 'sisip') or contains(@class, 'embed') or contains(@class, 'video')]",
+    ".//div[contains(@class, 'inbetween')] | .//blockquote[contains(@class, 'twitter') or contains(@class, 'instagram')]",
+)
 
 _BYLINE = re.compile(r"(?P<names>[^|]{1,80}?)\s*(?:/\s*CNN Indonesia)?\s*\|\s*(?P<rest>CNN Indonesia(?: TV)?\b.*|.*\d{4}.*)")
 _INLINE_READ_ALSO = re.compile(r"\s+Baca(?: juga)?:\s+.+$")
@@ -47,6 +60,27 @@ class CNNIndonesia(SiteRule):
         Layout("tv-2016", re.compile(r"\A[A-Z][A-Z ]{3,40}\n")),
     )
     has_deck = False
+    html_layouts = (
+        HtmlLayout(
+            "desktop-2023",
+            body=f"//div[{has_class('detail-text')}]",
+            remove=_IN_BODY_JUNK,
+            title="//h1",
+            bylines=(f"//div[{has_class('detail-wrap')} or {has_class('author')}]//*[contains(., '| CNN Indonesia')][not(*)]",),
+            published=f"//div[{has_class('date')} or contains(@class, 'text-cnn_grey')][contains(., 'WIB')]",
+            category=f"//ol[{has_class('breadcrumb')}]/li[last()] | //nav[contains(@class, 'breadcrumb')]//a[last()]",
+            tags=f"//div[{has_class('tags')}]//a",
+        ),
+        HtmlLayout(
+            "desktop-2016",
+            body="//div[@id='detikdetailtext']",
+            remove=_IN_BODY_JUNK,
+            title=f"//div[{has_class('content_detail')}]//h1 | //h1",
+            bylines=(f"//div[{has_class('author')}]",),
+            published=f"//div[{has_class('date')}]",
+            category=f"//div[{has_class('breadcrumb')}]//a[last()]",
+        ),
+    )
     category_labels = (re.compile(r"(?P<category>[A-Z][A-Z&]+(?: [A-Z&]+){0,3})"),)
     drops = P.line_patterns("cnnindonesia.footer_icons", r"Live|icon-chevron-right-\w+|.*icon-chevron-right-\w+")
     stops = P.line_patterns("cnnindonesia.related_video", r"VIDEO TERKAIT|VIDEO TERPOPULER.*|Video Terkait")
