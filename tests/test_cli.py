@@ -20,8 +20,9 @@ def test_clean_folder_to_jsonl(tmp_path: Path) -> None:
     result = run("clean", str(FIXTURES / "antara"), "-o", str(out))
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == len(list((FIXTURES / "antara").glob("*.txt")))
-    assert all(r["source"].endswith(".txt") for r in records)
+    inputs = [*(FIXTURES / "antara").glob("*.txt"), *(FIXTURES / "antara").glob("*.html")]
+    assert len(records) == len(inputs)
+    assert {Path(r["source"]).name for r in records} == {p.name for p in inputs}
     assert "documents: antara" in result.stderr and "errors 0" in result.stderr
 
 
