@@ -5,7 +5,7 @@ from __future__ import annotations
 from site_rules import Draft, SiteRule
 
 from .article import Article, Provenance
-from .decode import decode_bytes, looks_like_html
+from .decode import decode_bytes, looks_like_html, repair_mojibake
 from .detect import UnknownSiteError, choose_rule
 from .text import split_lines
 
@@ -24,7 +24,7 @@ def clean(content: str | bytes, *, url: str | None = None, site: str | None = No
     if isinstance(content, (bytes, bytearray, memoryview)):
         text, warnings = decode_bytes(bytes(content))
     else:
-        text = content
+        text = repair_mojibake(content, warnings)
     text = text.replace("\x00", "")
     if looks_like_html(text):
         from .html_fallback import clean_html

@@ -60,3 +60,18 @@ def test_editor_code_removed_only_at_the_end() -> None:
     assert article.text == "Laporan (KPK) diterima.\n\nKasus ditangani KPK."
     article = clean("Jakarta, CNN Indonesia -- Berkas diserahkan ke KPK (Komisi Pemberantasan Korupsi).", site="cnnindonesia")
     assert article.text.endswith("(Komisi Pemberantasan Korupsi).")
+
+
+def test_meta_charset_is_honoured_for_html_bytes() -> None:
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Judul</title></head><body><div id="content_news">'
+        "Medan (ANTARA News) - Harga naik 5\u2030 dan \u201ckatanya\u201d stabil.<br>Editor: Ayu Lestari</div></body></html>"
+    ).encode("cp1252")
+    article = clean(page, url="http://www.antaranews.com/berita/1/x")
+    assert article.text == "Harga naik 5\u2030 dan \u201ckatanya\u201d stabil."
+
+
+def test_mojibake_is_repaired_only_where_unambiguous() -> None:
+    article = clean("Jakarta (ANTARA) - Ia berkata \u00e2\u20ac\u0153cukup\u00e2\u20ac\u009d.\nKalimat biasa \u201cini\u201d.", site="antara")
+    assert article.text == "Ia berkata \u201ccukup\u201d.\n\nKalimat biasa \u201cini\u201d."
+    assert "mis-decoded text (mojibake) repaired" in article.warnings
