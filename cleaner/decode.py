@@ -56,8 +56,8 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
 
 def repair_mojibake(text: str, warnings: list[str] | None = None) -> str:
     """Undo UTF-8-read-as-Latin-1 damage where it is unambiguous; other text is returned as is."""
-    if not _MOJIBAKE.search(text):
-        return text
+    if not ("Ã" in text or "Â" in text or "â" in text) or not _MOJIBAKE.search(text):
+        return text  # the substring tests are cheap on a whole page; the pattern is not
     from ftfy import fix_encoding
 
     fixed = fix_encoding(text)
