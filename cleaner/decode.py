@@ -1,7 +1,8 @@
 """Bytes to text, mojibake repair, and telling HTML from a text dump.
 
-Decoding order: a byte-order mark or valid UTF-8 (the web's default); for HTML the
-charset its ``<meta>`` declares; else the charset detector (charset-normalizer).
+Decoding order: the HTTP header's charset where the caller knows it; a byte-order
+mark or valid UTF-8 (the web's default); for HTML the charset its ``<meta>``
+declares; else the charset detector (charset-normalizer).
 Text that was decoded wrongly upstream (``â€œ`` for ``“``, ``Ã©`` for ``é``) is
 repaired with ftfy's ``fix_encoding``, which changes only what is unambiguously
 mojibake; nothing undecodable raises.
@@ -28,9 +29,14 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes) -> tuple[str, list[str]]:
-    """Decode ``data`` to text; returns the text and warnings, never raises."""
+def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
+    """Decode ``data`` to text (``encoding``: the HTTP header's charset); never raises."""
     warnings: list[str] = []
+    if encoding:
+        try:
+            return repair_mojibake(data.decode(codecs.lookup(encoding).name), warnings), warnings
+        except (LookupError, UnicodeDecodeError):
+            warnings.append(f"the HTTP charset {encoding} does not decode the body; detecting the charset")
     try:
         return repair_mojibake(data.decode("utf-8-sig"), warnings), warnings
     except UnicodeDecodeError:

@@ -12,17 +12,20 @@ from .text import split_lines
 __all__ = ["clean", "UnknownSiteError"]
 
 
-def clean(content: str | bytes, *, url: str | None = None, site: str | None = None) -> Article:
-    """Clean one page: a raw text dump (or, through the fallback, HTML) into an ``Article``.
+def clean(
+    content: str | bytes, *, url: str | None = None, site: str | None = None, encoding: str | None = None
+) -> Article:
+    """Clean one page, a raw text dump or an HTML page, into an ``Article``.
 
     ``url`` picks the site rule by host and is copied to the article; ``site`` forces
-    a rule by name (``"tempo"``, ``"generic"``, …). Bad input never raises: it gives
-    an article with empty text and a warning. The one exception, by design, is
-    ``UnknownSiteError`` for a ``site`` that names no rule.
+    a rule by name (``"tempo"``, ``"generic"``, …); ``encoding`` is the charset of
+    ``bytes`` where the HTTP ``Content-Type`` header gave one. Bad input never raises:
+    it gives an article with empty text and a warning. The one exception, by design,
+    is ``UnknownSiteError`` for a ``site`` that names no rule.
     """
     warnings: list[str] = []
     if isinstance(content, (bytes, bytearray, memoryview)):
-        text, warnings = decode_bytes(bytes(content))
+        text, warnings = decode_bytes(bytes(content), encoding)
     else:
         text = repair_mojibake(content, warnings)
     text = text.replace("\x00", "")

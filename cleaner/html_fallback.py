@@ -18,18 +18,24 @@ from site_rules import Draft, SiteRule
 
 from .article import Article, Provenance
 from .detect import choose_rule
-from .html import PageMeta, block_lines, page_metadata, parse_html
+from .html import PageMeta, block_lines, minute_iso, page_metadata, parse_html
 from .text import split_lines
 
 
-def _trafilatura_text(html: str, url: str | None) -> tuple[str, str | None]:
+def _trafilatura(html: str, url: str | None) -> tuple[str, PageMeta]:
+    """trafilatura's main text and the metadata it finds (title, date, authors).
+
+    No ``target_language``: it is a filter, and it would drop the English edition of
+    ANTARA; the Indonesian knowledge lives in the rule's text passes that follow.
+    """
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, url=url, with_metadata=False, include_comments=False, favor_precision=True)
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, favor_precision=True)
     if document is None:
-        return "", None
+        return "", PageMeta()
     get = document.get if isinstance(document, dict) else lambda key: getattr(document, key, None)
-    return get("text") or "", get("title")
+    authors = tuple(a.strip() for a in (get("author") or "").split(";") if a.strip())
+    return get("text") or "", PageMeta(title=get("title"), published=minute_iso(get("date")), authors=authors)
 
 
 def _fill_from_page(draft: Draft, meta: PageMeta) -> None:
@@ -61,17 +67,31 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
         provenance = Provenance("rule", rule.name, None, "listing page, no article")
         return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance)
     draft = rule.extract_html(tree)
-    if draft is not None:
+    if draft is not None and draft.paragraphs:
         provenance = Provenance("rule", rule.name, draft.layout)
     else:
+        if draft is not None:
+            reason = f"{rule.name} layout {draft.layout} found no body"
+        else:
+            reason = f"no {rule.name} markup layout matched" if rule.html_layouts else f"no markup rules for {rule.name}"
+        shown = draft
         try:
-            text, title = _trafilatura_text(html, url)
+            text, found = _trafilatura(html, url)
         except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
-            text, title = "", None
+            text, found = "", PageMeta()
             warnings = [*warnings, f"HTML extraction failed: {type(error).__name__}"]
         draft = rule.extract(split_lines(text))
-        draft.title = draft.title or title
-        reason = f"no {rule.name} markup layout matched" if rule.html_layouts else f"no markup rules for {rule.name}"
+        # Header fields: what the layout showed, then the page's head, then trafilatura's
+        # guesses; a "title" or "deck" parsed from the extracted text comes last or not at all.
+        header = shown or Draft()
+        draft.title = header.title or meta.title or found.title or draft.title
+        draft.description = header.description
+        draft.published = header.published or meta.published or found.published or draft.published
+        draft.updated = header.updated or draft.updated
+        draft.category = header.category or draft.category
+        draft.authors = header.authors or draft.authors or list(meta.authors) or list(found.authors)
+        draft.editors = header.editors or draft.editors
+        draft.tags = header.tags or draft.tags
         provenance = Provenance("fallback", "trafilatura", None, reason)
     _fill_from_page(draft, meta)
     return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance)

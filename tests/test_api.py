@@ -75,3 +75,22 @@ def test_mojibake_is_repaired_only_where_unambiguous() -> None:
     article = clean("Jakarta (ANTARA) - Ia berkata \u00e2\u20ac\u0153cukup\u00e2\u20ac\u009d.\nKalimat biasa \u201cini\u201d.", site="antara")
     assert article.text == "Ia berkata \u201ccukup\u201d.\n\nKalimat biasa \u201cini\u201d."
     assert "mis-decoded text (mojibake) repaired" in article.warnings
+
+
+def test_http_charset_decodes_bytes() -> None:
+    body = "Jakarta (ANTARA) - Kata \u201cresmi\u201d dipakai.".encode("cp1252")
+    assert clean(body, site="antara", encoding="windows-1252").text == "Kata \u201cresmi\u201d dipakai."
+    assert clean(b"Jakarta (ANTARA) - Teks.", site="antara", encoding="no-such-charset").text == "Teks."
+
+
+def test_layout_with_empty_body_falls_back_to_trafilatura() -> None:
+    page = (
+        "<html><head><title>Judul Halaman</title></head><body><h1>Judul Halaman</h1>"
+        "<div id='content_news'></div><article><p>Medan (ANTARA) - Paragraf pertama berita yang cukup panjang "
+        "untuk dikenali sebagai isi oleh pengekstrak.</p><p>Paragraf kedua berita ini juga cukup panjang untuk "
+        "diambil sebagai bagian dari isi artikel.</p></article></body></html>"
+    )
+    article = clean(page, url="https://www.antaranews.com/berita/1/x")
+    assert article.provenance.extractor == "fallback"
+    assert "found no body" in (article.provenance.reason or "")
+    assert article.title == "Judul Halaman"
