@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from site_rules import Draft, SiteRule
@@ -20,6 +21,12 @@ from .article import Article, Provenance
 from .detect import choose_rule
 from .html import PageMeta, block_lines, minute_iso, page_metadata, parse_html
 from .text import split_lines
+
+
+# Addresses of search, tag, topic and index pages, which list articles and are none.
+_LISTING_PATH = re.compile(
+    r"/*(?:$|(?:search|cari|pencarian|tag|tags|topik|topic|indeks|index|kanal|category|kategori)(?:/|$|\?))", re.I
+)
 
 
 def _trafilatura(html: str, url: str | None) -> tuple[str, PageMeta]:
@@ -62,8 +69,10 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
         rule: SiteRule = choose_rule([], url=url, site=site)
     else:  # no address at all: the page's visible text carries the site's signatures
         rule = choose_rule(block_lines(tree.xpath("//body")))
-    if meta.is_listing:
-        draft = Draft(warnings=["non-article page: the page declares a listing (" + ", ".join(meta.types[:3]) + ")"])
+    listing_address = bool(url and _LISTING_PATH.match(urlsplit(url).path or "/"))
+    if meta.is_listing or listing_address:
+        what = ", ".join(meta.types[:3]) if meta.is_listing else "its address is a search, tag or index page"
+        draft = Draft(warnings=[f"non-article page: {what}"])
         provenance = Provenance("rule", rule.name, None, "listing page, no article")
         return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance)
     draft = rule.extract_html(tree)

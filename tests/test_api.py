@@ -94,3 +94,11 @@ def test_layout_with_empty_body_falls_back_to_trafilatura() -> None:
     assert article.provenance.extractor == "fallback"
     assert "found no body" in (article.provenance.reason or "")
     assert article.title == "Judul Halaman"
+
+
+def test_search_and_tag_addresses_are_not_articles() -> None:
+    page = "<html><body><h3>Banjir di Bekasi</h3><p>Air surut pada pagi hari di tiga kecamatan.</p></body></html>"
+    for url in ("https://www.tempo.co/tag/banjir", "https://tirto.id/search?q=banjir", "https://www.liputan6.com/"):
+        article = clean(page, url=url)
+        assert article.text == "" and any("non-article" in w for w in article.warnings), url
+    assert clean(page, url="https://www.tempo.co/read/1/banjir-di-bekasi").text != ""
