@@ -479,7 +479,7 @@ class SiteRule:
             if in_footer and not P.BARE_CREDIT_LABEL.fullmatch(line) and not pending_label:
                 draft.note(line, "drop", "shared.after_credits")
                 continue
-            if P.BARE_CREDIT_LABEL.fullmatch(line):
+            if len(line) <= 14 and P.BARE_CREDIT_LABEL.fullmatch(line):
                 pending_label = line.rstrip(" :").casefold()
                 draft.note(line, "drop", "shared.credit_label")
                 continue
@@ -489,7 +489,7 @@ class SiteRule:
                 pending_label = None
                 continue
             pending_label = None
-            if P.EDITOR_CODE_LINE.fullmatch(line):
+            if line[0] == "(" and P.EDITOR_CODE_LINE.fullmatch(line):
                 draft.note(line, "drop", "shared.editor_code")
                 continue
             credit = P.caption_credit(line)
@@ -531,6 +531,11 @@ class SiteRule:
 
     def _without_dateline(self, paragraph: str) -> str:
         """A paragraph as compared for repeats: a layout may print the lead again with its dateline."""
+        head = paragraph[:90]
+        if not (any(mark in head for mark in "-(:—–") or head[:4].isupper() or head.startswith("Liputan6")):
+            # Dateline forms have a dash, bracket or colon near the start; the two that do not
+            # open with a place in capitals or with the outlet's name.
+            return paragraph
         for form in self.dateline_forms:
             match = form.match(paragraph)
             if match:
@@ -547,13 +552,16 @@ class SiteRule:
             draft.note(paragraphs.pop(), "meta", "shared.reporter_signature")
         unique: list[str] = []
         seen: set[str] = {P.strip_caption_credit(caption) for caption in draft.captions}
+        leads: list[str] = []  # the opening paragraphs, which layouts reprint as cut teasers
         for paragraph in paragraphs:
             key = self._without_dateline(paragraph)
-            if len(key) >= repeat_min_chars and (key in seen or (len(key) >= 60 and any(earlier.startswith(key) for earlier in seen))):
-                # Verbatim again, or again as a teaser cut short: keep the first.
+            if len(key) >= repeat_min_chars and (key in seen or (len(key) >= 60 and any(lead.startswith(key) for lead in leads))):
+                # Verbatim again, or a lead again as a teaser cut short: keep the first.
                 draft.note(paragraph, "drop", "shared.repeated_paragraph")
                 continue
             seen.add(key)
+            if len(leads) < 5:
+                leads.append(key)
             unique.append(paragraph)
         if not unique and draft.captions:
             # Photo and video pages: the caption is the article; its credit is not.
