@@ -66,8 +66,18 @@ def main(argv: list[str] | None = None) -> int:
     if not ours:
         print("no inputs with *.expected.json found", file=sys.stderr)
         return 1
+    for label, totals in (("cleaner", ours), ("trafilatura", others.get("trafilatura", {}))):
+        if not totals:
+            continue
+        print(f"metadata agreement per field: {label}")
+        print(f"{'site':<14}" + "".join(f"{name[:9]:>10}" for name in METADATA_FIELDS))
+        for key in sorted(totals, key=lambda k: (k == "ALL", k)):
+            m = totals[key].means()
+            print(f"{key:<14}" + "".join(f"{m['meta.' + name]:>10.3f}" for name in METADATA_FIELDS))
+
+    print()
     names = list(others)
-    print(f"{'':<14}{'':>5}{'cleaner':>35}   | token F1 / paragraph F1 of the others on the same inputs")
+    print(f"{'text':<14}{'':>5}{'cleaner':>35}   | token F1 / paragraph F1 of the others on the same inputs")
     print(f"{'site':<14}{'docs':>5}{'P':>7}{'R':>7}{'F1':>7}{'parF1':>7}{'exact':>7}   | " + "".join(f"{n:>18}" for n in names))
     for key in sorted(ours, key=lambda k: (k == "ALL", k)):
         m = ours[key].means()
@@ -78,15 +88,6 @@ def main(argv: list[str] | None = None) -> int:
             f"{key:<14}{ours[key].n:>5}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
             f"{m['paragraph_f1']:>7.3f}{m['exact']:>7.3f}   | {cells}"
         )
-    for label, totals in (("cleaner", ours), ("trafilatura", others.get("trafilatura", {}))):
-        if not totals:
-            continue
-        print(f"\nmetadata agreement per field: {label}")
-        print(f"{'site':<14}" + "".join(f"{name[:9]:>10}" for name in METADATA_FIELDS))
-        for key in sorted(totals, key=lambda k: (k == "ALL", k)):
-            m = totals[key].means()
-            print(f"{key:<14}" + "".join(f"{m['meta.' + name]:>10.3f}" for name in METADATA_FIELDS))
-
     for _, path, got, expected in sorted(worst, key=lambda item: item[0])[: args.show]:
         print(f"\n== {path}")
         for name in METADATA_FIELDS:
