@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 
-def _as_html(source: str, kind: str) -> str:
+def as_html(source: str, kind: str) -> str:
     """Dumps go to the HTML extractors as one ``<p>`` per line; pages as they are."""
     if kind != "txt":
         return source
@@ -21,7 +21,7 @@ def trafilatura_record(source: str, kind: str, url: str | None) -> dict[str, obj
     """trafilatura's text and metadata for one input."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(_as_html(source, kind), url=url, with_metadata=True, favor_recall=True)
+    document = trafilatura.bare_extraction(as_html(source, kind), url=url, with_metadata=True, favor_recall=True)
     if document is None:
         return {"text": ""}
     get = document.get if isinstance(document, dict) else lambda key: getattr(document, key, None)
@@ -49,7 +49,7 @@ def readability_record(source: str, kind: str, url: str | None) -> dict[str, obj
 
     from cleaner.html import block_lines, parse_html
 
-    document = Document(_as_html(source, kind))
+    document = Document(as_html(source, kind))
     tree = parse_html(document.summary(html_partial=True))
     return {"title": document.short_title(), "text": "\n\n".join(block_lines([tree]) if tree is not None else [])}
 
@@ -58,5 +58,5 @@ def justext_record(source: str, kind: str, url: str | None) -> dict[str, object]
     """jusText's non-boilerplate paragraphs (Indonesian stop list)."""
     import justext
 
-    paragraphs = justext.justext(_as_html(source, kind).encode("utf-8"), justext.get_stoplist("Indonesian"))
+    paragraphs = justext.justext(as_html(source, kind).encode("utf-8"), justext.get_stoplist("Indonesian"))
     return {"text": "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)}

@@ -49,10 +49,6 @@ def parse_html(html: str | bytes) -> Any | None:
     return tree
 
 
-def _text(element: Any) -> str:
-    return normalize_line(" ".join(element.text_content().splitlines())) if element is not None else ""
-
-
 @dataclass(frozen=True)
 class PageMeta:
     """What the page says of itself in its head (JSON-LD first, then meta tags)."""
@@ -182,7 +178,7 @@ def block_lines(containers: Iterable[Any]) -> list[str]:
             flush()
         elif tag == "tr":
             flush()
-            cells = [_text(cell) for cell in element if isinstance(cell.tag, str) and cell.tag in _CELL_TAGS]
+            cells = [_element_text(cell) for cell in element if isinstance(cell.tag, str) and cell.tag in _CELL_TAGS]
             if any(cells):
                 lines.append(" | ".join(cells) + " |")
         elif tag in _BLOCK_TAGS:

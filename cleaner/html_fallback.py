@@ -78,6 +78,7 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
     draft = rule.extract_html(tree)
     if draft is not None and draft.paragraphs:
         provenance = Provenance("rule", rule.name, draft.layout)
+        _fill_from_page(draft, meta)
     else:
         if draft is not None:
             reason = f"{rule.name} layout {draft.layout} found no body"
@@ -102,5 +103,4 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
         draft.editors = header.editors or draft.editors
         draft.tags = header.tags or draft.tags
         provenance = Provenance("fallback", "trafilatura", None, reason)
-    _fill_from_page(draft, meta)
     return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance)

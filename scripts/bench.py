@@ -16,7 +16,6 @@ Goals: >= 5,000 dumps/s; HTML with a site rule >= 5x trafilatura's pages/s.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
 import resource
@@ -33,11 +32,6 @@ def _inputs(dirs: list[Path], pattern: str) -> list[Path]:
     return sorted(p for d in dirs for p in d.rglob(pattern) if not p.name.endswith(".expected.json"))
 
 
-def _wrapped(dump: str) -> str:
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in dump.splitlines() if line.strip())
-    return f"<html><body><article>{body}</article></body></html>"
-
-
 def worker(tool: str, kind: str, paths: list[str], seconds: float) -> dict[str, float]:
     """Run one tool on one workload in this process; its rate and peak memory."""
     sys.path.insert(0, str(ROOT))
@@ -50,8 +44,9 @@ def worker(tool: str, kind: str, paths: list[str], seconds: float) -> dict[str, 
     else:
         import trafilatura
 
-        texts = [data.decode("utf-8", "replace") for data in raw]
-        texts = [_wrapped(t) for t in texts] if kind == "dumps" else texts
+        from cleaner.compare import as_html
+
+        texts = [as_html(data.decode("utf-8", "replace"), "txt" if kind == "dumps" else "html") for data in raw]
         jobs = [(lambda text=text: trafilatura.extract(text)) for text in texts]
     for job in jobs[:3]:
         job()  # warm up imports and caches

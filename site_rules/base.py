@@ -251,7 +251,7 @@ class SiteRule:
         draft = Draft(layout=layout.name)
         draft.title = first_text(tree, layout.title)
         draft.description = first_text(tree, layout.description)
-        for line in all_texts(tree, " | ".join(layout.bylines)) if layout.bylines else []:
+        for line in all_texts(tree, " | ".join(layout.bylines)):
             if not (self.header_line(line, draft, True) or self._meta_line(line, draft)):
                 iso = date_line(line)
                 if iso and _UPDATED_LABEL.match(line):
