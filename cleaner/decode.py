@@ -72,6 +72,19 @@ def repair_mojibake(text: str, warnings: list[str] | None = None) -> str:
     return fixed
 
 
+# C0 controls other than whitespace and NUL (which stray into real dumps), and U+FFFD.
+_BINARY_CHARS = re.compile("[\x01-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+def looks_binary(text: str) -> bool:
+    """True for decoded bytes that are no text: an image, an archive, a PDF.
+
+    Real text has almost no control characters; random bytes have about one in nine.
+    """
+    sample = text[:65536]
+    return bool(sample) and len(_BINARY_CHARS.findall(sample)) * 20 > len(sample)
+
+
 def looks_like_html(text: str) -> bool:
     """True when ``text`` is markup rather than a dump of visible text."""
     head = text[:2048]

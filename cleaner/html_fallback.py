@@ -19,6 +19,7 @@ from site_rules import Draft, SiteRule
 
 from .article import Article, Provenance
 from .detect import choose_rule
+from .limits import Limits
 from .html import PageMeta, block_lines, minute_iso, page_metadata, parse_html
 from .text import split_lines
 
@@ -54,14 +55,18 @@ def _fill_from_page(draft: Draft, meta: PageMeta) -> None:
         draft.authors = list(meta.authors)
 
 
-def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[str]) -> Article:
-    from .engine import article_from_draft
+def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[str], limits: Limits) -> Article:
+    """The article of an HTML page (steps in the module docstring)."""
+    from .engine import article_from_draft, refused
 
     tree = parse_html(html)
     if tree is None:
         rule = choose_rule([], url=url, site=site)
         draft = Draft(warnings=["HTML could not be parsed"])
         return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=Provenance("fallback", "none", None, "unparseable HTML"))
+    elements = sum(1 for _ in tree.iter())
+    if elements > limits.max_elements:
+        return refused(f"page too large: {elements:,} elements (limit {limits.max_elements:,})", url=url, site=site, warnings=warnings)
     meta = page_metadata(tree)
     canonical = meta.canonical if meta.canonical and urlsplit(meta.canonical).path.strip("/") else None
     url = url or canonical  # a canonical pointing at the home page is not the article's address
@@ -85,12 +90,21 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
         else:
             reason = f"no {rule.name} markup layout matched" if rule.html_layouts else f"no markup rules for {rule.name}"
         shown = draft
-        try:
-            text, found = _trafilatura(html, url)
-        except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
-            text, found = "", PageMeta()
-            warnings = [*warnings, f"HTML extraction failed: {type(error).__name__}"]
-        draft = rule.extract(split_lines(text))
+        if elements > limits.max_fallback_elements:
+            # trafilatura's time grows with the element count; a page this large gets plain blocks.
+            lines, found = block_lines(tree.xpath("//body")), PageMeta()
+            warnings = [*warnings, f"page too large for trafilatura ({elements:,} elements); plain block text used"]
+            reason += "; page too large for trafilatura, plain block text"
+        else:
+            try:
+                text, found = _trafilatura(html, url)
+            except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
+                text, found = "", PageMeta()
+                warnings = [*warnings, f"HTML extraction failed: {type(error).__name__}"]
+            lines = split_lines(text)
+        if len(lines) > limits.max_lines:
+            return refused(f"page too long: {len(lines):,} text blocks (limit {limits.max_lines:,})", url=url, site=site, warnings=warnings)
+        draft = rule.extract(lines)
         # Header fields: what the layout showed, then the page's head, then trafilatura's
         # guesses; a "title" or "deck" parsed from the extracted text comes last or not at all.
         header = shown or Draft()

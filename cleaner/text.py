@@ -15,13 +15,18 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000\f\v]+")
 # "Â" is what a UTF-8 NBSP (C2 A0) becomes when read as Latin-1; alone or before a space.
 _STRAY_A_CIRC = re.compile(r"Â(?=\s|$)")
+# Line breaks other than \n (which ``str.split("\n")`` would miss) and control characters.
+_ODD_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
 _CRAWL_DATE_PREFIX = re.compile(r"^date \d{4}-\d{2}(?:-\d{2})? +")
 
 
 def normalize_line(line: str) -> str:
     """Return ``line`` trimmed, with blanks collapsed and mojibake NBSPs removed."""
-    if line.isascii() and "  " not in line and "\t" not in line and "date " not in line[:6]:
+    if line.isascii() and line.isprintable() and "  " not in line and "date " not in line[:6]:
         return line.strip()  # the common case: nothing to normalize
+    if not line.isprintable():
+        line = _CONTROLS.sub(" ", line)  # a control character separates words at most
     if not line.isascii():
         line = line.translate(_INVISIBLE).replace("\u00c2\u00a0", " ")
         if "Â" in line:
@@ -34,7 +39,8 @@ def normalize_line(line: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Split a dump into normalized, non-empty lines (blank lines carry no meaning)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_BREAKS.search(text):
+        text = _ODD_BREAKS.sub("\n", text)
     out = []
     for raw in text.split("\n"):
         line = normalize_line(raw)

@@ -565,9 +565,11 @@ class SiteRule:
             unique.append(paragraph)
         if not unique and draft.captions:
             # Photo and video pages: the caption is the article; its credit is not.
+            shown: set[str] = set()
             for caption in draft.captions:
                 text = P.strip_caption_credit(caption)
-                if text and text not in unique and not P.EDITOR_CODE_LINE.fullmatch(text):
+                if text and text not in shown and not P.EDITOR_CODE_LINE.fullmatch(text):
+                    shown.add(text)
                     unique.append(text)
                     draft.note(caption, "keep", "shared.caption_as_body")
         if unique:
