@@ -17,7 +17,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000\f\v]+")
 _STRAY_A_CIRC = re.compile(r"Â(?=\s|$)")
 # Line breaks other than \n (which ``str.split("\n")`` would miss) and control characters.
 _ODD_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
 _CRAWL_DATE_PREFIX = re.compile(r"^date \d{4}-\d{2}(?:-\d{2})? +")
 
 
@@ -26,7 +26,9 @@ def normalize_line(line: str) -> str:
     if line.isascii() and line.isprintable() and "  " not in line and "date " not in line[:6]:
         return line.strip()  # the common case: nothing to normalize
     if not line.isprintable():
-        line = _CONTROLS.sub(" ", line)  # a control character separates words at most
+        # NUL bytes are dropped (a UTF-16 text read as UTF-8 interleaves them); another
+        # control character separates words at most.
+        line = _CONTROLS.sub(" ", line.replace("\x00", ""))
     if not line.isascii():
         line = line.translate(_INVISIBLE).replace("\u00c2\u00a0", " ")
         if "Â" in line:
