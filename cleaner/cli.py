@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import os
+import signal
 import sys
-import tempfile
+import threading
 from collections import Counter
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterator, Optional, TextIO
+from typing import Any, Iterator, Optional
 
 import typer
 
 from . import __version__
 from .engine import clean
 from .inputs import InputDocument, read_documents
+from .output import ResumableOutput
 from .writers import WRITERS
 
 app = typer.Typer(
@@ -31,29 +32,6 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
-@contextmanager
-def atomic_output(path: Optional[Path]) -> Iterator[TextIO]:
-    """Write to ``path`` through a temporary file renamed at the end (stdout when None).
-
-    An interrupted run never leaves a truncated output file behind.
-    """
-    if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
-    )
-    try:
-        with handle:
-            yield handle
-        os.replace(handle.name, path)
-    except BaseException:
-        os.unlink(handle.name)
-        raise
-
-
 def _record(document: InputDocument, default_url: Optional[str], site: Optional[str]) -> tuple[dict[str, Any], str | None]:
     """The output record of one document, and the rule/fallback that made it (None on error)."""
     base: dict[str, Any] = {"source": document.source}
@@ -65,6 +43,8 @@ def _record(document: InputDocument, default_url: Optional[str], site: Optional[
     article = clean(document.content, url=document.url or default_url, site=site)
     if not article.text and "empty input" in article.warnings:
         return {**base, "error": "empty input", **document.extra}, None
+    if article.provenance.rule == "none":  # refused: binary, beyond the limits, a parser failure
+        return {**base, "error": article.provenance.reason, **document.extra}, None
     record = article.to_dict()
     record.update(base)
     for key, value in document.extra.items():
@@ -73,50 +53,83 @@ def _record(document: InputDocument, default_url: Optional[str], site: Optional[
     return record, f"{path}:{article.site or 'generic'}"
 
 
+def _safe_record(document: InputDocument, default_url: Optional[str], site: Optional[str]) -> tuple[dict[str, Any], str | None]:
+    """``_record``, with any failure turned into the document's error record."""
+    try:
+        return _record(document, default_url, site)
+    except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
+        return {"source": document.source, "error": f"{type(error).__name__}: {error}"}, None
+
+
+def _stop_on_sigterm() -> None:
+    """A scheduler's SIGTERM stops the run like Ctrl-C: summary, partial output kept."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, handler)
+
+
 @app.command("clean")
 def clean_command(
     inputs: list[str] = typer.Argument(
         ..., metavar="INPUT...", help="Files, folders (walked recursively) or - for stdin: .txt dumps, .html pages, .jsonl records, and .gz forms."
     ),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: stdout). Written atomically."),
+    output: Optional[Path] = typer.Option(
+        None, "-o", "--output", help="Output file (default: stdout). Written through a hidden partial file, renamed when the run completes."
+    ),
     output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl (one record per document), text or markdown."),
     site: Optional[str] = typer.Option(None, "--site", help="Force a site rule (see `cleaner sites`)."),
     url: Optional[str] = typer.Option(None, "--url", help="Page URL for inputs that carry none (selects the rule by host)."),
-    errors: Optional[Path] = typer.Option(None, "--errors", help="Write error records here (default: stderr)."),
-    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal)."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Write error records here, as JSON Lines (default: stderr)."),
+    resume: bool = typer.Option(
+        False, "--resume", help="Continue an interrupted run with the same -o and inputs: documents already written are skipped."
+    ),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress on stderr (default: when stderr is a terminal)."),
 ) -> None:
     """Clean documents; one output record per input document, one error record per bad one.
 
-    Exit status: 0 all clean, 1 some documents failed, 2 usage error.
+    Ctrl-C (or SIGTERM) stops with a summary and keeps what was written; run the
+    same command with --resume to continue. Exit status: 0 all clean, 1 some
+    documents failed, 2 usage error, 130 interrupted.
     """
     if site is not None:
         from site_rules import rule_by_name
 
         if rule_by_name(site) is None:
             raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
+    if resume and output is None:
+        raise typer.BadParameter("--resume continues an output file; give it with -o", param_hint="--resume")
     write = WRITERS[output_format.value]
     counts: Counter[str] = Counter()
     error_count = 0
     show_progress = sys.stderr.isatty() if progress is None else progress
-    error_handle = open(errors, "w", encoding="utf-8") if errors else None  # noqa: SIM115
+    _stop_on_sigterm()
+    sink = ResumableOutput(output, errors).open(resume=resume)
+    complete = interrupted = False
     try:
-        with atomic_output(output) as out, _progress(show_progress) as tick:
+        with _progress(show_progress) as tick:
             for document in read_documents(inputs):
-                try:
-                    record, path = _record(document, url, site)
-                except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
-                    record, path = {"source": document.source, "error": f"{type(error).__name__}: {error}"}, None
+                if document.source in sink.done:
+                    continue
+                record, path = _safe_record(document, url, site)
+                sink.write(record, error=path is None, writer=write, error_writer=WRITERS["jsonl"])
                 if path is None:
                     error_count += 1
-                    WRITERS["jsonl"](record, error_handle or sys.stderr)
                 else:
                     counts[path] += 1
-                    write(record, out)
                 tick()
+        complete = True
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
-        if error_handle:
-            error_handle.close()
-    _summary(counts, error_count)
+        sink.close(complete=complete)
+    _summary(counts, error_count, resumed=len(sink.done))
+    if interrupted:
+        where = f"; partial output kept in {sink.partial}, run the same command with --resume to continue" if sink.partial else ""
+        typer.echo(f"interrupted{where}", err=True)
+        raise typer.Exit(130)
     raise typer.Exit(1 if error_count else 0)
 
 
@@ -136,14 +149,15 @@ def _progress(enabled: bool) -> Iterator[Any]:
         yield lambda: bar.advance(task)
 
 
-def _summary(counts: Counter[str], error_count: int) -> None:
+def _summary(counts: Counter[str], error_count: int, *, resumed: int = 0) -> None:
     documents = sum(counts.values()) + error_count
     per_site: Counter[str] = Counter()
     for key, n in counts.items():
         per_site[key.split(":", 1)[1]] += n
     fallbacks = sum(n for key, n in counts.items() if key.startswith("fallback:"))
     sites = ", ".join(f"{name} {n}" for name, n in sorted(per_site.items())) or "none"
-    typer.echo(f"{documents} documents: {sites}; fallbacks {fallbacks}; errors {error_count}", err=True)
+    earlier = f" (and {resumed} written by the interrupted run)" if resumed else ""
+    typer.echo(f"{documents} documents{earlier}: {sites}; fallbacks {fallbacks}; errors {error_count}", err=True)
 
 
 @app.command("sites")
