@@ -10,13 +10,13 @@ package's small helpers (dates, names, text), and the engine imports the rules.
 
 from typing import TYPE_CHECKING, Any
 
-from .article import GUIDE_FIELDS, Article, Provenance
+from .article import GUIDE_FIELDS, Article, Decision, Provenance
 
 if TYPE_CHECKING:
     from .detect import UnknownSiteError
     from .engine import clean
 
-__all__ = ["Article", "GUIDE_FIELDS", "Provenance", "UnknownSiteError", "clean"]
+__all__ = ["Article", "Decision", "GUIDE_FIELDS", "Provenance", "UnknownSiteError", "clean"]
 __version__ = "0.1.0"
 
 

@@ -13,6 +13,22 @@ GUIDE_FIELDS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
+class Decision:
+    """What happened to one input block: ``keep``, ``drop`` or ``meta`` (moved to a field), and why.
+
+    ``reason`` names the rule and pattern that decided: ``shared.read_also``,
+    ``liputan6.whatsapp_notice``, ``tempo.related_list``, ``body`` for article text.
+    """
+
+    line: str
+    verdict: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"block": self.line, "verdict": self.verdict, "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class Provenance:
     """Which path produced an article: a site rule and its layout, or a fallback, and why."""
 
@@ -48,13 +64,24 @@ class Article:
     text: str
     provenance: Provenance = field(default_factory=lambda: Provenance("rule", "generic"))
     warnings: tuple[str, ...] = ()
+    #: Every input block in order with what happened to it and why (``cleaner explain``).
+    decisions: tuple[Decision, ...] = field(default=(), repr=False, compare=False)
+    #: Where each metadata field was read: ``(field, source)`` pairs such as
+    #: ``("title", "markup: desktop-2024 title")`` or ``("published", "JSON-LD / OpenGraph")``.
+    sources: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: the GUIDE's keys in order, then provenance and warnings."""
+    def to_dict(self, *, decisions: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict: the GUIDE's keys in order, then provenance and warnings.
+
+        ``decisions=True`` adds the block-by-block decisions and the field sources.
+        """
         record: dict[str, Any] = {}
         for key in GUIDE_FIELDS:
             value = getattr(self, key)
             record[key] = list(value) if isinstance(value, tuple) else value
         record["provenance"] = self.provenance.to_dict()
         record["warnings"] = list(self.warnings)
+        if decisions:
+            record["decisions"] = [decision.to_dict() for decision in self.decisions]
+            record["sources"] = dict(self.sources)
         return record

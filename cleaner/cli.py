@@ -160,6 +160,70 @@ def _summary(counts: Counter[str], error_count: int, *, resumed: int = 0) -> Non
     typer.echo(f"{documents} documents{earlier}: {sites}; fallbacks {fallbacks}; errors {error_count}", err=True)
 
 
+@app.command("explain")
+def explain_command(
+    input_file: str = typer.Argument(..., metavar="FILE", help="A dump, a page, or a JSONL file (every record is explained); - for stdin."),
+    url: Optional[str] = typer.Option(None, "--url", help="The page URL (selects the rule by host), where the input carries none."),
+    site: Optional[str] = typer.Option(None, "--site", help="Force a site rule (see `cleaner sites`)."),
+    full: bool = typer.Option(False, "--full", help="Show every block whole (default: cut at 100 characters)."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the verdicts (default: when stdout is a terminal)."),
+) -> None:
+    """Show what the cleaner did: every input block KEEP, DROP or META with the rule and
+    pattern that decided, the metadata found and where, and which rule, layout or
+    fallback ran."""
+    from .explain import VERDICT_STYLES, explain
+
+    if site is not None:
+        from site_rules import rule_by_name
+
+        if rule_by_name(site) is None:
+            raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
+    failed = False
+    for number, document in enumerate(read_documents([input_file])):
+        if number:
+            typer.echo("")
+        if document.error or document.content is None:
+            typer.echo(f"{document.source}: error: {document.error}", err=True)
+            failed = True
+            continue
+        article = clean(document.content, url=document.url or url, site=site)
+        for line in explain(article, source=document.source, width=0 if full else 100):
+            styled = typer.style(line.text, **VERDICT_STYLES[line.verdict]) if line.verdict in VERDICT_STYLES else line.text
+            typer.echo(styled, color=color)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("report")
+def report_command(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Files, folders or - for stdin, as for `cleaner clean`."),
+    output: Path = typer.Option(..., "-o", "--output", help="The HTML file to write (self-contained, no network)."),
+    url: Optional[str] = typer.Option(None, "--url", help="Page URL for inputs that carry none."),
+    site: Optional[str] = typer.Option(None, "--site", help="Force a site rule (see `cleaner sites`)."),
+    max_views: int = typer.Option(2000, "--max-views", min=0, help="Per-document views to include (totals always count every document)."),
+) -> None:
+    """Write an HTML review of a batch: totals per site, fallback rate, how often each
+    rule fired, drift warnings (a site over 10% fallbacks, empty bodies or missing
+    signatures), and per document the input with dropped blocks struck through beside
+    the clean text and metadata."""
+    from .report import render_html, review
+
+    if site is not None:
+        from site_rules import rule_by_name
+
+        if rule_by_name(site) is None:
+            raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
+    batch = review(read_documents(inputs), url=url, site=site)
+    page = render_html(batch, title=f"Cleaner review of {', '.join(inputs)}", max_views=max_views)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(f".{output.name}.partial")
+    partial.write_text(page, encoding="utf-8")
+    partial.replace(output)
+    sites = ", ".join(f"{name} {t.documents}" for name, t in sorted(batch.sites.items()))
+    typer.echo(f"{batch.total} documents: {sites}; fallback rate {batch.fallback_rate:.1%}; {len(batch.drift_warnings())} drift warnings -> {output}", err=True)
+    for _, message in batch.drift_warnings():
+        typer.echo(f"drift: {message}", err=True)
+
+
 @app.command("sites")
 def sites_command() -> None:
     """List the site rules and what each matches (hosts, layouts)."""

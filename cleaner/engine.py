@@ -99,4 +99,6 @@ def article_from_draft(
         text="\n\n".join(draft.paragraphs),
         provenance=provenance or Provenance("rule", rule.name, draft.layout),
         warnings=tuple(warnings + draft.warnings),
+        decisions=tuple(draft.decisions),
+        sources=tuple((name, where) for name, where in draft.sources.items() if getattr(draft, name, None)),
     )

@@ -12,7 +12,6 @@ the numbers the script prints are computed by the same code.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections import Counter
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .article import GUIDE_FIELDS
+from .inputs import manifest_urls
 
 METADATA_FIELDS: tuple[str, ...] = tuple(f for f in GUIDE_FIELDS if f != "text")
 _CASE_INSENSITIVE = frozenset({"dateline", "category"})
@@ -89,21 +89,6 @@ def score(got: dict[str, Any], expected: dict[str, Any]) -> Score:
     return Score(precision, recall, f1, paragraph_f1, got_text == want_text, fields)
 
 
-def _index_urls(directory: Path) -> dict[str, str]:
-    """File name → URL from an ``INDEX.tsv`` or ``PROVENANCE.tsv`` at or above ``directory``."""
-    urls: dict[str, str] = {}
-    for folder in (directory, *directory.parents[:2]):
-        for name in ("INDEX.tsv", "PROVENANCE.tsv"):
-            table = folder / name
-            if table.is_file():
-                with table.open(encoding="utf-8") as handle:
-                    for row in csv.DictReader(handle, delimiter="\t"):
-                        file_name = row.get("file") or row.get("path") or ""
-                        if row.get("url") and file_name:
-                            urls[Path(file_name).name] = row["url"]
-    return urls
-
-
 def find_cases(roots: list[Path]) -> Iterator[Case]:
     """Every ``*.txt`` / ``*.html`` under ``roots`` that has a ``*.expected.json`` beside it.
 
@@ -120,9 +105,7 @@ def find_cases(roots: list[Path]) -> Iterator[Case]:
             if source is None:
                 continue
             expected = json.loads(expected_path.read_text(encoding="utf-8"))
-            indexed = _index_urls(source.parent).get(source.name, "")
-            indexed_url = indexed if re.fullmatch(r"https?://\S+", indexed) else None
-            url = expected.get("url") or indexed_url
+            url = expected.get("url") or manifest_urls(source.parent).get(source.name)
             site = source.parent.name if source.parent.name not in ("_prototypes", "_nonarticle") else source.parent.parent.name
             group = f"{site}/html" if source.suffix in (".html", ".htm") else site
             yield Case(source, expected, url, group)

@@ -46,6 +46,9 @@ def _trafilatura(html: str, url: str | None) -> tuple[str, PageMeta]:
     return get("text") or "", PageMeta(title=get("title"), published=minute_iso(get("date")), authors=authors)
 
 
+PAGE_METADATA = "page metadata: JSON-LD / OpenGraph / meta"
+
+
 def _fill_from_page(draft: Draft, meta: PageMeta) -> None:
     """Page metadata fills what the visible markup did not show."""
     draft.title = draft.title or meta.title
@@ -53,6 +56,7 @@ def _fill_from_page(draft: Draft, meta: PageMeta) -> None:
     # `updated` stays what the page displays: a modified time only in the head is not shown.
     if not draft.authors:
         draft.authors = list(meta.authors)
+    draft.mark_sources(PAGE_METADATA)
 
 
 def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[str], limits: Limits) -> Article:
@@ -108,13 +112,24 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
         # Header fields: what the layout showed, then the page's head, then trafilatura's
         # guesses; a "title" or "deck" parsed from the extracted text comes last or not at all.
         header = shown or Draft()
-        draft.title = header.title or meta.title or found.title or draft.title
-        draft.description = header.description
-        draft.published = header.published or meta.published or found.published or draft.published
-        draft.updated = header.updated or draft.updated
-        draft.category = header.category or draft.category
-        draft.authors = header.authors or draft.authors or list(meta.authors) or list(found.authors)
-        draft.editors = header.editors or draft.editors
-        draft.tags = header.tags or draft.tags
+        text_fields = {name: getattr(draft, name) for name in Draft.META_FIELDS}
+        for name, candidates in {
+            "title": [(header.title, "markup"), (meta.title, PAGE_METADATA), (found.title, "trafilatura"), (text_fields["title"], "text")],
+            "description": [(header.description, "markup")],
+            "published": [(header.published, "markup"), (meta.published, PAGE_METADATA), (found.published, "trafilatura"), (text_fields["published"], "text")],
+            "updated": [(header.updated, "markup"), (text_fields["updated"], "text")],
+            "category": [(header.category, "markup"), (text_fields["category"], "text")],
+            "authors": [(header.authors, "markup"), (text_fields["authors"], "text"), (list(meta.authors), PAGE_METADATA), (list(found.authors), "trafilatura")],
+            "editors": [(header.editors, "markup"), (text_fields["editors"], "text")],
+            "tags": [(header.tags, "markup"), (text_fields["tags"], "text")],
+        }.items():
+            value, where = next(((v, w) for v, w in candidates if v), (None if name in ("title", "description", "published", "updated", "category") else [], None))
+            setattr(draft, name, value)
+            if where == "markup" and header.layout:
+                draft.sources[name] = f"markup: {rule.name} layout {header.layout}"
+            elif where == "text":
+                draft.sources[name] = f"{rule.name} text rules on trafilatura's text"
+            elif where:
+                draft.sources[name] = where
         provenance = Provenance("fallback", "trafilatura", None, reason)
     return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance)

@@ -7,8 +7,10 @@ the caller writes an error record for it and no record is silently lost.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +57,31 @@ def expand_paths(inputs: list[str]) -> Iterator[str]:
             yield item
 
 
+MANIFEST_NAMES = ("INDEX.tsv", "PROVENANCE.tsv")
+_URL = re.compile(r"https?://\S+")
+
+
+def manifest_urls(directory: Path) -> dict[str, str]:
+    """File name → URL from the manifests (``INDEX.tsv``, ``PROVENANCE.tsv``) of ``directory``
+    and up to two folders above it: tab-separated tables with ``file`` (or ``path``) and
+    ``url`` columns, as crawls and corpora keep them. Cells that are no URL are ignored."""
+    urls: dict[str, str] = {}
+    for folder in (*reversed(directory.parents[:2]), directory):  # the nearest table wins
+        for name in MANIFEST_NAMES:
+            table = folder / name
+            if not table.is_file():
+                continue
+            try:
+                with table.open(encoding="utf-8", newline="") as handle:
+                    for row in csv.DictReader(handle, delimiter="\t"):
+                        file_name, url = row.get("file") or row.get("path") or "", (row.get("url") or "").strip()
+                        if file_name and _URL.fullmatch(url):
+                            urls[Path(file_name).name] = url
+            except (OSError, UnicodeDecodeError, csv.Error):
+                continue  # a broken manifest only means no URLs from it
+    return urls
+
+
 def _open_binary(name: str) -> BinaryIO:
     if name == "-":
         return sys.stdin.buffer
@@ -69,7 +96,11 @@ def _looks_like_jsonl(head: bytes) -> bool:
 
 
 def read_documents(inputs: list[str]) -> Iterator[InputDocument]:
-    """Yield every document of ``inputs`` in order, errors included."""
+    """Yield every document of ``inputs`` in order, errors included.
+
+    A dump or page file takes its URL from a manifest beside it (``manifest_urls``).
+    """
+    manifests: dict[Path, dict[str, str]] = {}
     for name in expand_paths(inputs):
         try:
             handle = _open_binary(name)
@@ -89,18 +120,21 @@ def read_documents(inputs: list[str]) -> Iterator[InputDocument]:
             if name == "-" and _looks_like_jsonl(data[:64]):
                 yield from _read_jsonl(name, iter(data.splitlines(keepends=True)))
                 continue
-            yield _whole_file(name, data)
+            folder = Path(name).resolve().parent
+            if folder not in manifests:
+                manifests[folder] = manifest_urls(folder)
+            yield _whole_file(name, data, manifests[folder].get(Path(name).name))
         finally:
             if handle is not sys.stdin.buffer:
                 handle.close()
 
 
-def _whole_file(name: str, data: bytes) -> InputDocument:
+def _whole_file(name: str, data: bytes, url: str | None = None) -> InputDocument:
     if not data.strip():
-        return InputDocument(name, error="empty input")
+        return InputDocument(name, url=url, error="empty input")
     if b"\x00" in data[:4096]:
-        return InputDocument(name, error="binary input (NUL bytes), not a text dump or HTML page")
-    return InputDocument(name, content=data)
+        return InputDocument(name, url=url, error="binary input (NUL bytes), not a text dump or HTML page")
+    return InputDocument(name, content=data, url=url)
 
 
 def _read_jsonl(name: str, lines: Any) -> Iterator[InputDocument]:

@@ -10,7 +10,9 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-from .base import Decision, Draft, HtmlLayout, Layout, SiteRule, has_class
+from cleaner.article import Decision
+
+from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
 
 __all__ = ["Decision", "Draft", "HtmlLayout", "Layout", "SiteRule", "has_class", "all_rules", "generic_rule", "rule_by_name"]
 

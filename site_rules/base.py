@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Pattern
 
+from cleaner.article import Decision
 from cleaner.dates import date_line, parse_datetime
 from cleaner.names import merge_names, split_names
 from cleaner.text import ends_sentence, word_count
@@ -66,15 +67,6 @@ class HtmlLayout:
     tags: str | None = None
 
 
-@dataclass(frozen=True)
-class Decision:
-    """What happened to one input line: ``keep``, ``drop`` or ``meta`` (moved to a field)."""
-
-    line: str
-    verdict: str
-    reason: str
-
-
 @dataclass
 class Draft:
     """The fields one extraction fills in; local to a single call, never shared."""
@@ -93,9 +85,30 @@ class Draft:
     decisions: list[Decision] = field(default_factory=list)
     layout: str | None = None
     warnings: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # metadata field -> where it was read
+
+    META_FIELDS: ClassVar[tuple[str, ...]] = (
+        "title", "description", "authors", "editors", "published", "updated", "dateline", "category", "tags",
+    )
+
+    def mark_sources(self, where: str) -> None:
+        """Credit ``where`` with every filled metadata field that has no source yet."""
+        for name in self.META_FIELDS:
+            if getattr(self, name) and name not in self.sources:
+                self.sources[name] = where
 
     def note(self, line: str, verdict: str, reason: str) -> None:
+        """Record what happened to an input block, and why (``cleaner explain`` shows it)."""
         self.decisions.append(Decision(line, verdict, reason))
+
+    def revise(self, line: str, verdict: str, reason: str, *, was: str = "keep") -> None:
+        """A later pass overturns the latest ``was`` decision on ``line`` (a repeat, a caption's title)."""
+        for index in range(len(self.decisions) - 1, -1, -1):
+            decision = self.decisions[index]
+            if decision.verdict == was and decision.line == line:
+                self.decisions[index] = Decision(line, verdict, reason)
+                return
+        self.note(line, verdict, reason)
 
     def add_credit(self, label: str, names: str) -> None:
         label = label.casefold()
@@ -236,6 +249,7 @@ class SiteRule:
             start = self.read_header(lines, draft, bounded=False)
             self.read_body(lines[start:], draft, None)
         self.finish_paragraphs(draft)
+        draft.mark_sources(f"{self.name} text rules: the meta lines")
         return draft
 
     def extract_html(self, tree: object) -> Draft | None:
@@ -265,12 +279,18 @@ class SiteRule:
         categories = all_texts(tree, layout.category)
         draft.category = categories[-1] if categories else None
         draft.tags = [tag.lstrip("#").strip() for tag in all_texts(tree, layout.tags)]
+        draft.mark_sources(f"markup: {self.name} layout {layout.name}")
         # Fields first: a header or credits box may sit inside the container and go with the junk.
         if layout.remove:
             for body in bodies:
-                for junk in body.xpath(" | ".join(layout.remove)):
-                    if junk.getparent() is not None:
-                        junk.drop_tree()
+                junk = body.xpath(" | ".join(layout.remove))
+                chosen = set(junk)
+                for element in junk:
+                    if element.getparent() is None or any(a in chosen for a in element.iterancestors()):
+                        continue  # gone already, or inside a removed block (noted with it)
+                    for line in block_lines([element]):
+                        draft.note(line, "drop", f"{self.name}.{layout.name}.markup_remove")
+                    element.drop_tree()
         lines = block_lines(bodies)
         found = self.find_dateline(lines[:8])
         if found is not None:
@@ -283,6 +303,7 @@ class SiteRule:
         # Markup separates paragraphs exactly: a short line the article repeats (a formula, an
         # instruction) is the writer's; only a long paragraph printed twice is the layout's.
         self.finish_paragraphs(draft, repeat_min_chars=150)
+        draft.mark_sources(f"{self.name} text rules on the article blocks")
         return draft
 
     def find_dateline(self, lines: list[str]) -> tuple[int, re.Match[str]] | None:
@@ -459,6 +480,7 @@ class SiteRule:
                 draft.note(lines[0][: dateline.end()], "meta", "shared.dateline")
                 if not line:
                     continue
+                draft.note(line, "keep", "body")
                 kept.append(line)
                 last_kept_index = index
                 continue
@@ -502,17 +524,17 @@ class SiteRule:
                 if previous and credit.start() == 0 and not ends_sentence(line):
                     # A credit on a line of its own: the line above it is the caption.
                     draft.captions.append(kept.pop())
-                    draft.note(previous, "drop", "shared.caption")
+                    draft.revise(previous, "drop", "shared.caption")
                 elif previous and index - 1 > 0 and self._is_image_title(previous, line):
                     kept.pop()
-                    draft.note(previous, "drop", "shared.image_title")
+                    draft.revise(previous, "drop", "shared.image_title")
                 continue
             iso = date_line(line)
             if iso and self.trailing_title_date and kept and _looks_like_title(kept[-1]):
                 title = kept.pop()
                 draft.title = draft.title or title
                 draft.published = draft.published or iso
-                draft.note(title, "meta", f"{self.name}.trailing_title")
+                draft.revise(title, "meta", f"{self.name}.trailing_title")
                 for rest in lines[index:]:
                     draft.note(rest, "drop", f"{self.name}.after_trailing_title")
                 break
@@ -549,7 +571,7 @@ class SiteRule:
         if signature and not ends_sentence(paragraphs[-1]):
             # "MAYA AYU PUSPITASARI", or "ANDRIAN HABIBI | DA" with the editor's initials.
             draft.authors = merge_names(draft.authors, [signature.group("name")])
-            draft.note(paragraphs.pop(), "meta", "shared.reporter_signature")
+            draft.revise(paragraphs.pop(), "meta", "shared.reporter_signature")
         unique: list[str] = []
         seen: set[str] = {P.strip_caption_credit(caption) for caption in draft.captions}
         leads: list[str] = []  # the opening paragraphs, which layouts reprint as cut teasers
@@ -557,7 +579,7 @@ class SiteRule:
             key = self._without_dateline(paragraph)
             if len(key) >= repeat_min_chars and (key in seen or (len(key) >= 60 and any(lead.startswith(key) for lead in leads))):
                 # Verbatim again, or a lead again as a teaser cut short: keep the first.
-                draft.note(paragraph, "drop", "shared.repeated_paragraph")
+                draft.revise(paragraph, "drop", "shared.repeated_paragraph")
                 continue
             seen.add(key)
             if len(leads) < 5:
@@ -571,9 +593,11 @@ class SiteRule:
                 if text and text not in shown and not P.EDITOR_CODE_LINE.fullmatch(text):
                     shown.add(text)
                     unique.append(text)
-                    draft.note(caption, "keep", "shared.caption_as_body")
+                    draft.revise(caption, "keep", "shared.caption_as_body", was="drop")
         if unique:
             last = P.CREW_LIST.sub("", P.EDITOR_CODE.sub("", unique[-1])).rstrip()
+            if last != unique[-1]:
+                draft.note(unique[-1][len(last) :].strip(), "drop", "shared.closing_code")
             if last:
                 unique[-1] = last
             else:
