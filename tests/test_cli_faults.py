@@ -123,14 +123,23 @@ def _reference(tmp_path: Path, batch: Path) -> tuple[str, str]:
     return out.read_text(encoding="utf-8"), errors.read_text(encoding="utf-8")
 
 
-def test_ctrl_c_stops_with_a_summary_and_resume_completes_the_run(tmp_path: Path) -> None:
+def _interrupted_run(tmp_path: Path, stop: str) -> tuple[Path, Path, Path, subprocess.Popen[str], str]:
+    """A 20,000-record run stopped (``stop``: "sigint" or "kill") after 500 records."""
     batch = tmp_path / "batch.jsonl"
     write_batch(batch, 20_000, corrupt_every=50)
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
     process = _start(batch, out, errors)
     _wait_for_journal(out, 500, process)
-    process.send_signal(signal.SIGINT)
+    if stop == "sigint":
+        process.send_signal(signal.SIGINT)
+    else:
+        process.kill()  # no handler runs: what is on disk is what a crash leaves
     _, stderr = process.communicate(timeout=60)
+    return batch, out, errors, process, stderr
+
+
+def test_ctrl_c_stops_with_a_summary_and_resume_completes_the_run(tmp_path: Path) -> None:
+    batch, out, errors, process, stderr = _interrupted_run(tmp_path, "sigint")
     assert process.returncode == 130, stderr
     assert "interrupted" in stderr and "--resume" in stderr and "documents" in stderr  # the summary
     assert not out.exists() and not errors.exists()  # targets appear only whole
@@ -143,13 +152,8 @@ def test_ctrl_c_stops_with_a_summary_and_resume_completes_the_run(tmp_path: Path
 
 
 def test_resume_after_a_kill_and_a_half_written_record(tmp_path: Path) -> None:
-    batch = tmp_path / "batch.jsonl"
-    write_batch(batch, 20_000, corrupt_every=50)
-    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
-    process = _start(batch, out, errors)
-    _wait_for_journal(out, 500, process)
-    process.kill()  # no handler runs: what is on disk is what a crash leaves
-    process.communicate(timeout=60)
+    batch, out, errors, process, _ = _interrupted_run(tmp_path, "kill")
+    assert process.returncode == -signal.SIGKILL
     partial = out.with_name(f".{out.name}.partial")
     journal = out.with_name(f".{out.name}.journal")
     with open(partial, "a", encoding="utf-8") as handle:
