@@ -32,7 +32,9 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
-def _record(document: InputDocument, default_url: Optional[str], site: Optional[str]) -> tuple[dict[str, Any], str | None]:
+def _record(
+    document: InputDocument, default_url: Optional[str], site: Optional[str], *, encoding: Optional[str] = None
+) -> tuple[dict[str, Any], str | None]:
     """The output record of one document, and the rule/fallback that made it (None on error)."""
     base: dict[str, Any] = {"source": document.source}
     if document.id is not None:
@@ -40,7 +42,7 @@ def _record(document: InputDocument, default_url: Optional[str], site: Optional[
     if document.error:
         return {**base, "error": document.error, **document.extra}, None
     assert document.content is not None
-    article = clean(document.content, url=document.url or default_url, site=site)
+    article = clean(document.content, url=document.url or default_url, site=site, encoding=encoding)
     if not article.text and "empty input" in article.warnings:
         return {**base, "error": "empty input", **document.extra}, None
     if article.provenance.rule == "none":  # refused: binary, beyond the limits, a parser failure
@@ -53,10 +55,12 @@ def _record(document: InputDocument, default_url: Optional[str], site: Optional[
     return record, f"{path}:{article.site or 'generic'}"
 
 
-def _safe_record(document: InputDocument, default_url: Optional[str], site: Optional[str]) -> tuple[dict[str, Any], str | None]:
+def _safe_record(
+    document: InputDocument, default_url: Optional[str], site: Optional[str], *, encoding: Optional[str] = None
+) -> tuple[dict[str, Any], str | None]:
     """``_record``, with any failure turned into the document's error record."""
     try:
-        return _record(document, default_url, site)
+        return _record(document, default_url, site, encoding=encoding)
     except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
         return {"source": document.source, "error": f"{type(error).__name__}: {error}"}, None
 
@@ -158,6 +162,116 @@ def _summary(counts: Counter[str], error_count: int, *, resumed: int = 0) -> Non
     sites = ", ".join(f"{name} {n}" for name, n in sorted(per_site.items())) or "none"
     earlier = f" (and {resumed} written by the interrupted run)" if resumed else ""
     typer.echo(f"{documents} documents{earlier}: {sites}; fallbacks {fallbacks}; errors {error_count}", err=True)
+
+
+@app.command("fetch")
+def fetch_command(
+    urls: Optional[list[str]] = typer.Argument(None, metavar="[URL]...", help="Article URLs to fetch."),
+    output: Path = typer.Option(..., "-o", "--output", help="The WARC archive (.warc.gz) to append to; a re-run skips the URLs it holds."),
+    url_file: Optional[Path] = typer.Option(None, "--urls", help="A file of URLs, one per line (# comments allowed)."),
+    feeds: Optional[list[str]] = typer.Option(None, "--feed", help="An RSS or Atom feed whose entries to fetch (repeatable)."),
+    sitemaps: Optional[list[str]] = typer.Option(None, "--sitemap", help="A sitemap, sitemap index or news sitemap, .gz read too (repeatable)."),
+    site: Optional[str] = typer.Option(None, "--site", help="With --latest: the site whose declared feeds and sitemaps to read."),
+    latest: bool = typer.Option(False, "--latest", help="Discover fresh articles from the --site rule's feeds and sitemaps."),
+    clean_output: Optional[Path] = typer.Option(None, "--clean", help="Also clean each page as it arrives into this JSONL file (as `cleaner clean` writes it)."),
+    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, help="Fetch at most this many pages this run."),
+    delay: float = typer.Option(1.0, "--delay", min=0.0, help="Seconds between requests to one host (raised to its robots.txt Crawl-delay)."),
+    concurrency: int = typer.Option(8, "--concurrency", min=1, help="Requests in flight across all hosts (one per host at most)."),
+    contact: Optional[str] = typer.Option(None, "--contact", help="An e-mail or URL added to the User-Agent so site owners can reach you."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Read timeout in seconds (connect: the smaller of this and 10)."),
+    max_bytes: int = typer.Option(10_000_000, "--max-bytes", min=1, help="Largest body accepted."),
+    max_redirects: int = typer.Option(5, "--max-redirects", min=0, help="Redirects followed per URL."),
+    retries: int = typer.Option(3, "--retries", min=0, help="Retries on timeouts, connection errors, 5xx and 429."),
+    backoff: float = typer.Option(1.0, "--backoff", min=0.0, help="First retry wait in seconds, doubled per attempt, with jitter."),
+    max_retry_after: float = typer.Option(120.0, "--max-retry-after", min=0.0, help="Cap on a server's Retry-After, in seconds."),
+    robots_retry: float = typer.Option(60.0, "--robots-retry", min=0.0, help="Wait before asking again for a robots.txt that failed (5xx, no answer)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="A line per URL on stderr (default: when stderr is a terminal)."),
+) -> None:
+    """Fetch pages politely into a WARC archive, and optionally clean them as they arrive.
+
+    robots.txt is obeyed (RFC 9309), one request at a time per host with --delay
+    between them, retries back off, and a final summary counts fetched, not
+    modified, skipped and failed URLs by reason. Exit status: 0 all fetched,
+    1 some URLs failed, 2 usage error, 130 interrupted.
+    """
+    from .fetch import Crawler, FetchSettings
+    from .fetch.crawler import FetchedPage, charset_of
+    from .fetch.store import WarcStore, read_responses
+
+    if latest and site is None:
+        raise typer.BadParameter("--latest needs --site NAME", param_hint="--latest")
+    rule = None
+    if site is not None:
+        from site_rules import rule_by_name
+
+        rule = rule_by_name(site)
+        if rule is None:
+            raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
+    seeds = list(urls or [])
+    if url_file is not None:
+        try:
+            seeds += [line.strip() for line in url_file.read_text(encoding="utf-8").splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        except OSError as error:
+            raise typer.BadParameter(f"cannot read {url_file}: {error.strerror}", param_hint="--urls") from error
+    feed_urls, sitemap_urls = list(feeds or []), list(sitemaps or [])
+    if latest and rule is not None:
+        feed_urls += list(rule.latest_feeds)
+        sitemap_urls += list(rule.latest_sitemaps)
+        if not (rule.latest_feeds or rule.latest_sitemaps):
+            raise typer.BadParameter(f"the {rule.name} rule declares no feeds or sitemaps", param_hint="--latest")
+    if not (seeds or feed_urls or sitemap_urls):
+        raise typer.BadParameter("give URLs, --urls FILE, --feed, --sitemap, or --site NAME --latest")
+
+    settings = FetchSettings(
+        delay=delay, concurrency=concurrency, contact=contact, connect_timeout=min(timeout, 10.0), read_timeout=timeout,
+        max_bytes=max_bytes, max_redirects=max_redirects, retries=retries, backoff=backoff,
+        max_retry_after=max_retry_after, robots_retry=robots_retry,
+    )
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    _stop_on_sigterm()
+    store = WarcStore(output).open()
+    sink = ResumableOutput(clean_output).open(resume=True, extend=True) if clean_output else None
+    cleaned = 0
+
+    def clean_page(page: FetchedPage) -> None:
+        nonlocal cleaned
+        if sink is None or page.final_url in sink.done:
+            return
+        document = InputDocument(page.final_url, content=page.body, url=page.final_url)
+        record, path = _safe_record(document, None, site, encoding=page.charset)
+        sink.write(record, error=path is None, writer=WRITERS["jsonl"], error_writer=WRITERS["jsonl"])
+        sink.done.add(page.final_url)
+        cleaned += 1
+
+    if sink is not None:  # pages stored by an earlier run but never cleaned (a crash between the two)
+        for stored in read_responses(output):
+            if stored.status == 200:
+                content_type = next((v for k, v in stored.headers.items() if k.lower() == "content-type"), None)
+                clean_page(FetchedPage(stored.url, stored.url, stored.body, charset_of(content_type)))
+    crawler = Crawler(settings, store, on_page=clean_page, on_progress=(lambda line: typer.echo(line, err=True)) if show_progress else None, max_pages=max_pages)
+    for feed in feed_urls:
+        crawler.add(feed, "feed")
+    for sitemap in sitemap_urls:
+        crawler.add(sitemap, "sitemap")
+    for seed in seeds:
+        crawler.add(seed)
+    complete = interrupted = False
+    try:
+        summary = crawler.run()
+        complete = True
+    except KeyboardInterrupt:
+        interrupted, summary = True, crawler.summary
+    finally:
+        store.close()
+        if sink is not None:
+            sink.close(complete=complete)
+    for url_, reason in summary.failures:
+        typer.echo(f"failed: {url_}: {reason}", err=True)
+    typer.echo(summary.line() + (f"; cleaned {cleaned}" if sink is not None else "") + f" -> {output}", err=True)
+    if interrupted:
+        typer.echo("interrupted; run the same command again to continue (stored URLs are skipped)", err=True)
+        raise typer.Exit(130)
+    raise typer.Exit(1 if summary.failures else 0)
 
 
 @app.command("explain")

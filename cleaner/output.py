@@ -45,8 +45,16 @@ class ResumableOutput:
     def journal_path(self) -> Path | None:
         return _hidden(self.output, "journal") if self.output else None
 
-    def open(self, *, resume: bool) -> "ResumableOutput":
-        """Start fresh, or (``resume``) continue from what the journal confirms."""
+    def open(self, *, resume: bool, extend: bool = False) -> "ResumableOutput":
+        """Start fresh, or (``resume``) continue from what the journal confirms.
+
+        ``extend``: with no journal, a finished JSONL output is continued rather than
+        replaced (its records' ``source`` keys are done); ``cleaner fetch --clean`` adds
+        the pages of each run to the same file.
+        """
+        if extend and self.output is not None and self.output.exists() and not (self.journal_path and self.journal_path.exists()):
+            self._adopt_finished_output()
+            resume = True
         out_length = err_length = 0
         if self.output is None:
             self._out = sys.stdout
@@ -62,6 +70,24 @@ class ResumableOutput:
             error_partial = _hidden(self.errors, "partial")
             self._err = self._open_at(error_partial, "r+" if self.done and error_partial.exists() else "w", err_length)
         return self
+
+    def _adopt_finished_output(self) -> None:
+        """Copy a finished JSONL output to the partial file and journal its records."""
+        assert self.output is not None and self.partial is not None and self.journal_path is not None
+        length = 0
+        with open(self.output, encoding="utf-8", newline="") as source, open(self.partial, "w", encoding="utf-8", newline="") as partial, open(
+            self.journal_path, "w", encoding="utf-8"
+        ) as journal:
+            for line in source:
+                if not line.endswith("\n"):
+                    break
+                try:
+                    record_source = json.loads(line).get("source")
+                except (json.JSONDecodeError, AttributeError):
+                    continue
+                partial.write(line)
+                length += len(line.encode("utf-8"))
+                journal.write(json.dumps({"source": record_source, "out": length, "err": 0}, ensure_ascii=False) + "\n")
 
     @staticmethod
     def _open_at(path: Path, mode: str, length: int) -> TextIO:

@@ -30,6 +30,7 @@ _COPYRIGHT = r"(?:Copyright|COPYRIGHT)\s*©.*"
 class Antara(SiteRule):
     name = "antara"
     hosts = ("antaranews.com", "antarafoto.com")
+    latest_feeds = ("https://www.antaranews.com/rss/terkini.xml",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^[A-Z][\w .,'-]{1,40} \(ANTARA(?: News)?\)\s*-", re.M),
         re.compile(r"^(?:Copyright|COPYRIGHT) © ANTARA", re.M),

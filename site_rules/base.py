@@ -147,6 +147,10 @@ class SiteRule:
     name: ClassVar[str] = ""
     #: Host names it serves; subdomains match too (``nasional.tempo.co``).
     hosts: ClassVar[tuple[str, ...]] = ()
+    #: Feeds (RSS/Atom) and sitemaps that list the site's fresh articles: ``cleaner fetch
+    #: --site NAME --latest`` starts from them.
+    latest_feeds: ClassVar[tuple[str, ...]] = ()
+    latest_sitemaps: ClassVar[tuple[str, ...]] = ()
     #: Text signatures recognising a dump of this site when no URL is given.
     signatures: ClassVar[tuple[Pattern[str], ...]] = ()
     #: Literal strings one of which every signature contains (a fast first test).

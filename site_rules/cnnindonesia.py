@@ -44,6 +44,7 @@ _INLINE_READ_ALSO = re.compile(r"\s+Baca(?: juga)?:\s+.+$")
 class CNNIndonesia(SiteRule):
     name = "cnnindonesia"
     hosts = ("cnnindonesia.com",)
+    latest_feeds = ("https://www.cnnindonesia.com/rss",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^[^\n]{2,60}, CNN Indonesia\s*-{1,2}", re.M),
         re.compile(r"\| CNN Indonesia$", re.M),

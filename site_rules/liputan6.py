@@ -46,6 +46,7 @@ _PLACE_TAILS = r"(?: (?:Aceh|Utara|Selatan|Barat|Timur|Tengah|Baru|York|Lumpur|R
 class Liputan6(SiteRule):
     name = "liputan6"
     hosts = ("liputan6.com",)
+    latest_feeds = ("https://feed.liputan6.com/rss",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^Liputan6\.com, [A-Z]", re.M),
         re.compile(r"WhatsApp Channel Liputan6\.com", re.M),

@@ -33,6 +33,7 @@ _CONTRIBUTORS = re.compile(r"(?P<names>.+?) berkontribusi dalam penulisan artike
 class Tempo(SiteRule):
     name = "tempo"
     hosts = ("tempo.co", "tempo.com")
+    latest_feeds = ("https://rss.tempo.co/",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^(?:• )?TEMPO\.CO, [A-Z]", re.M),
         re.compile(r"^Baca berita dengan sedikit iklan", re.M),

@@ -33,6 +33,7 @@ _CATEGORY_LINE = re.compile(r"tirto\.id\s*-\s*(?P<category>[A-Z][\w&]*(?: [\w&]+
 class Tirto(SiteRule):
     name = "tirto"
     hosts = ("tirto.id",)
+    latest_feeds = ("https://tirto.id/sitemap/r/google-discover",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^tirto\.id\s*-", re.M),
         re.compile(r"^Menuju konten utama$", re.M),

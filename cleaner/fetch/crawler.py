@@ -1,0 +1,379 @@
+"""The crawl: per-host queues, one request in flight per host, delays, retries, redirects.
+
+One asyncio loop drives an ``httpx.AsyncClient``. Every URL waits in its host's
+queue (host = scheme, name and port, as robots.txt is scoped); a host is served
+when it is idle and its delay has passed since its last request ended, and at
+most ``concurrency`` requests are in flight in all. A host's first request is for
+its robots.txt. Redirects are followed one hop at a time through the queue of the
+hop's host, so every request, redirected or not, is checked against robots.txt
+and spaced by its host's delay. Failures that may pass (timeouts, connection
+errors, 5xx, 429) are retried with exponential backoff and jitter, ``Retry-After``
+honoured and capped; others fail at once; nothing is retried past ``retries``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import random
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from datetime import timezone
+from typing import Callable, Literal, Optional
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import httpx
+
+from .discover import Discovered, parse_feed, parse_sitemap
+from .robots import RobotsAnswer, answer_from_response
+from .settings import PRODUCT, FetchSettings
+from .store import WarcStore, now_utc
+
+Kind = Literal["page", "feed", "sitemap"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One URL to request, and how it was reached."""
+
+    url: str
+    kind: Kind = "page"
+    attempt: int = 0
+    origin: str | None = None  # the URL asked for, when this is a redirect hop
+    chain: tuple[str, ...] = ()  # URLs of the redirect chain so far (loop detection)
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A page fetched whole with status 200: what ``--clean`` cleans."""
+
+    url: str  # as asked for
+    final_url: str
+    body: bytes
+    charset: str | None
+
+
+@dataclass
+class CrawlSummary:
+    """Counts for the final report; ``failed`` maps a reason to how many URLs it took."""
+
+    fetched: int = 0
+    not_modified: int = 0
+    already_stored: int = 0
+    robots_denied: int = 0
+    discovered: int = 0
+    failed: Counter[str] = field(default_factory=Counter)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
+
+    def line(self) -> str:
+        failed = sum(self.failed.values())
+        reasons = ", ".join(f"{reason} {n}" for reason, n in self.failed.most_common())
+        return (
+            f"fetched {self.fetched}, not modified {self.not_modified}, already stored {self.already_stored}, "
+            f"skipped by robots {self.robots_denied}, failed {failed}" + (f" ({reasons})" if reasons else "")
+            + (f"; {self.discovered} URLs discovered in feeds and sitemaps" if self.discovered else "")
+        )
+
+
+@dataclass
+class _Host:
+    key: str
+    queue: deque[Job] = field(default_factory=deque)
+    busy: bool = False
+    ready_at: float = 0.0
+    delay: float = 1.0
+    robots: Optional[RobotsAnswer] = None
+
+
+class _Retry(Exception):
+    """The request may succeed later: retry after ``after`` seconds (None: backoff)."""
+
+    def __init__(self, reason: str, after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.after = reason, after
+
+
+class _Fail(Exception):
+    """The URL fails for good, for ``reason``."""
+
+
+def host_key(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc.lower(), "", "", ""))
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP-date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
+
+
+def charset_of(content_type: str | None) -> str | None:
+    for part in (content_type or "").split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+class Crawler:
+    """A polite crawl of pages, feeds and sitemaps into a ``WarcStore``.
+
+    ``on_page`` receives each page fetched with status 200 (for ``--clean``);
+    ``on_progress`` a line of text per finished URL.
+    """
+
+    def __init__(
+        self,
+        settings: FetchSettings,
+        store: WarcStore,
+        *,
+        on_page: Callable[[FetchedPage], None] | None = None,
+        on_progress: Callable[[str], None] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        max_pages: int | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.on_page = on_page or (lambda page: None)
+        self.on_progress = on_progress or (lambda line: None)
+        self.transport = transport
+        self.max_pages = max_pages
+        self.summary = CrawlSummary()
+        self._hosts: dict[str, _Host] = {}
+        self._seen: set[tuple[str, str]] = set()  # (kind, url) queued in this run
+        self._pages_queued = 0
+        self._in_flight = 0
+        self._wake: asyncio.Event | None = None
+
+    # -- queueing ----------------------------------------------------------------------------------
+
+    def add(self, url: str, kind: Kind = "page") -> None:
+        """Queue a URL (once per run; pages already in the archive are counted and skipped)."""
+        url = url.strip()
+        if (kind, url) in self._seen:
+            return
+        self._seen.add((kind, url))
+        if urlsplit(url).scheme not in ("http", "https"):
+            self._fail(url, "not http or https")
+            return
+        if kind == "page":
+            if url in self.store.stored:
+                self.summary.already_stored += 1
+                return
+            if self.max_pages is not None and self._pages_queued >= self.max_pages:
+                return
+            self._pages_queued += 1
+        self._enqueue(Job(url, kind))
+
+    def _enqueue(self, job: Job) -> None:
+        key = host_key(job.url)
+        host = self._hosts.get(key)
+        if host is None:
+            host = self._hosts[key] = _Host(key, delay=self.settings.delay)
+        host.queue.append(job)
+        if self._wake is not None:
+            self._wake.set()
+
+    # -- the loop --------------------------------------------------------------------------------
+
+    def run(self) -> CrawlSummary:
+        """Crawl until every queue is empty; returns the summary."""
+        asyncio.run(self._run())
+        return self.summary
+
+    async def _run(self) -> None:
+        self._wake = asyncio.Event()
+        timeout = httpx.Timeout(self.settings.read_timeout, connect=self.settings.connect_timeout)
+        headers = {"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"}
+        async with httpx.AsyncClient(
+            timeout=timeout, headers=headers, follow_redirects=False, transport=self.transport, trust_env=False
+        ) as client:
+            tasks: set[asyncio.Task[None]] = set()  # references, so running tasks are not collected
+            while True:
+                now = time.monotonic()
+                for host in self._hosts.values():
+                    if self._in_flight >= self.settings.concurrency:
+                        break
+                    if host.queue and not host.busy and host.ready_at <= now:
+                        job = host.queue.popleft()
+                        host.busy = True
+                        self._in_flight += 1
+                        task = asyncio.create_task(self._serve(client, host, job))
+                        tasks.add(task)
+                        task.add_done_callback(tasks.discard)
+                if self._in_flight == 0 and not any(h.queue for h in self._hosts.values()):
+                    break
+                waits = [h.ready_at - now for h in self._hosts.values() if h.queue and not h.busy]
+                self._wake.clear()
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout=max(0.001, min(waits)) if waits else None)
+                except asyncio.TimeoutError:
+                    pass
+
+    async def _serve(self, client: httpx.AsyncClient, host: _Host, job: Job) -> None:
+        """One job on an idle host: robots first if needed, then the request; the host is freed after."""
+        retry_after: float | None = None
+        try:
+            if host.robots is None or host.robots.expires <= time.monotonic():
+                await self._fetch_robots(client, host)
+                await asyncio.sleep(host.delay)  # robots.txt was a request to this host too
+            if host.robots is not None and host.robots.unavailable:
+                raise _Retry(host.robots.unavailable, after=self.settings.robots_retry)
+            if host.robots is not None and not host.robots.allows(job.url, PRODUCT):
+                self.summary.robots_denied += 1
+                self.on_progress(f"robots.txt disallows {job.url}")
+                return
+            await self._request(client, job)
+        except _Retry as retry:
+            retry_after = self._schedule_retry(host, job, retry)
+        except _Fail as failure:
+            self._fail(job.origin or job.url, str(failure))
+        except Exception as error:  # noqa: BLE001 - an unexpected failure costs one URL, not the crawl
+            self._fail(job.origin or job.url, f"{type(error).__name__}: {error}")
+        finally:
+            host.busy = False
+            host.ready_at = time.monotonic() + max(host.delay, retry_after or 0.0)
+            self._in_flight -= 1
+            assert self._wake is not None
+            self._wake.set()
+
+    def _schedule_retry(self, host: _Host, job: Job, retry: _Retry) -> float | None:
+        """Queue the job again after its wait, or fail it when its retries are spent."""
+        if job.attempt >= self.settings.retries:
+            reason = retry.reason
+            if reason.startswith("robots.txt"):
+                self.summary.robots_denied += 1
+                self.on_progress(f"skipped {job.origin or job.url}: {reason}")
+                return None
+            self._fail(job.origin or job.url, f"{reason} (after {job.attempt + 1} attempts)")
+            return None
+        if retry.after is not None:
+            wait = min(retry.after, self.settings.max_retry_after)
+        else:
+            wait = min(self.settings.backoff * 2**job.attempt, self.settings.max_backoff) * random.uniform(0.5, 1.5)
+        host.queue.appendleft(Job(job.url, job.kind, job.attempt + 1, job.origin, job.chain))
+        self.on_progress(f"retry in {wait:.1f} s: {job.url} ({retry.reason})")
+        return wait  # the host waits: a 429 or a 5xx speaks for the whole host
+
+    def _fail(self, url: str, reason: str) -> None:
+        short = reason.split(" (after")[0]
+        self.summary.failed[short] += 1
+        self.summary.failures.append((url, reason))
+        self.on_progress(f"failed {url}: {reason}")
+
+    # -- requests --------------------------------------------------------------------------------
+
+    async def _fetch_robots(self, client: httpx.AsyncClient, host: _Host) -> None:
+        now = time.monotonic()
+        url = host.key + "/robots.txt"
+        status: int | None = None
+        body = b""
+        error: str | None = None
+        try:
+            for _ in range(self.settings.max_redirects + 1):  # robots.txt redirects are followed (RFC 9309)
+                status, _, headers, body = await self._get(client, url, limit=500_000)
+                location = dict((k.lower(), v) for k, v in headers).get("location")
+                if status in (301, 302, 303, 307, 308) and location:
+                    url = urljoin(url, location)
+                    continue
+                break
+        except (httpx.TimeoutException, httpx.TransportError) as failure:
+            status, error = None, type(failure).__name__
+        except _Fail as failure:  # oversized robots.txt: RFC 9309 allows parsing the first 500 KiB
+            status, error = None, str(failure)
+        host.robots = answer_from_response(status, body, now=now, ttl=self.settings.robots_ttl, retry=self.settings.robots_retry, error=error)
+        crawl_delay = host.robots.crawl_delay(PRODUCT)
+        if crawl_delay is not None:
+            host.delay = max(self.settings.delay, min(crawl_delay, self.settings.max_retry_after))
+
+    async def _get(self, client: httpx.AsyncClient, url: str, *, limit: int) -> tuple[int, str, list[tuple[str, str]], bytes]:
+        """One GET, body read up to ``limit`` bytes (more is a failure)."""
+        async with client.stream("GET", url) as response:
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > limit:
+                raise _Fail(f"body over {limit:,} bytes")
+            chunks, size = [], 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise _Fail(f"body over {limit:,} bytes")
+                chunks.append(chunk)
+            return response.status_code, response.reason_phrase, list(response.headers.multi_items()), b"".join(chunks)
+
+    async def _request(self, client: httpx.AsyncClient, job: Job) -> None:
+        try:
+            status, reason, headers, body = await self._get(client, job.url, limit=self.settings.max_bytes)
+        except httpx.TimeoutException as error:
+            raise _Retry(f"timeout ({type(error).__name__})") from error
+        except httpx.TransportError as error:
+            raise _Retry(f"connection error ({type(error).__name__})") from error
+        header_map = {k.lower(): v for k, v in headers}
+        if status in (429, 503):
+            raise _Retry(f"HTTP {status}", after=parse_retry_after(header_map.get("retry-after")))
+        if status >= 500:
+            raise _Retry(f"HTTP {status}")
+        if status == 304:
+            self.summary.not_modified += 1
+            return
+        if status in (301, 302, 303, 307, 308):
+            self._store(job, status, reason, headers, body)
+            self._follow(job, header_map.get("location"))
+            return
+        if status >= 400:
+            raise _Fail(f"HTTP {status}")
+        if job.kind == "page":
+            self._store(job, status, reason, headers, body)
+            self.summary.fetched += 1
+            self.on_progress(f"fetched {job.url}" + (f" -> {job.url}" if job.origin else ""))
+            if status == 200:
+                self.on_page(FetchedPage(job.origin or job.url, job.url, body, charset_of(header_map.get("content-type"))))
+        else:
+            self._discovered(job, parse_feed(body) if job.kind == "feed" else parse_sitemap(body))
+
+    def _store(self, job: Job, status: int, reason: str, headers: list[tuple[str, str]], body: bytes) -> None:
+        if job.kind == "page":  # feeds and sitemaps are read afresh on every run
+            self.store.write_response(job.url, status, reason, headers, body, now_utc())
+
+    def _follow(self, job: Job, location: str | None) -> None:
+        if not location:
+            raise _Fail("redirect without a Location")
+        target = urljoin(job.url, location)
+        chain = (*job.chain, job.url)
+        if target in chain:
+            raise _Fail("redirect loop")
+        if len(chain) > self.settings.max_redirects:
+            raise _Fail(f"more than {self.settings.max_redirects} redirects")
+        if urlsplit(target).scheme not in ("http", "https"):
+            raise _Fail("redirect to a scheme other than http or https")
+        self._enqueue(Job(target, job.kind, 0, job.origin or job.url, chain))
+
+    def _discovered(self, job: Job, found: Discovered) -> None:
+        self.summary.discovered += len(found.pages)
+        self.on_progress(f"{job.kind} {job.url}: {len(found.pages)} pages" + (f", {len(found.sitemaps)} sitemaps" if found.sitemaps else ""))
+        for sitemap in found.sitemaps:
+            self.add(sitemap, "sitemap")
+        for page in found.pages:
+            self.add(page)
+
+
+
+def seed_latest(crawler: Crawler, rule: object) -> None:
+    """Queue a site rule's declared feeds and sitemaps (``--site NAME --latest``)."""
+    for feed in getattr(rule, "latest_feeds", ()):
+        crawler.add(feed, "feed")
+    for sitemap in getattr(rule, "latest_sitemaps", ()):
+        crawler.add(sitemap, "sitemap")
