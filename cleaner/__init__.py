@@ -11,12 +11,15 @@ package's small helpers (dates, names, text), and the engine imports the rules.
 from typing import TYPE_CHECKING, Any
 
 from .article import GUIDE_FIELDS, Article, Decision, Provenance
+from .limits import Limits
+from .options import CleanOptions
 
 if TYPE_CHECKING:
+    from .api import Cleaner
     from .detect import UnknownSiteError
     from .engine import clean
 
-__all__ = ["Article", "Decision", "GUIDE_FIELDS", "Provenance", "UnknownSiteError", "clean"]
+__all__ = ["Article", "CleanOptions", "Cleaner", "Decision", "GUIDE_FIELDS", "Limits", "Provenance", "UnknownSiteError", "clean"]
 __version__ = "0.1.0"
 
 
@@ -25,6 +28,10 @@ def __getattr__(name: str) -> Any:
         from .engine import clean
 
         return clean
+    if name == "Cleaner":
+        from .api import Cleaner
+
+        return Cleaner
     if name == "UnknownSiteError":
         from .detect import UnknownSiteError
 

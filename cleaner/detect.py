@@ -30,33 +30,43 @@ def host_of(url: str) -> str | None:
     return host.lower() if host else None
 
 
-def rule_for_url(url: str) -> SiteRule:
+def _enabled(enabled: frozenset[str] | None) -> tuple[SiteRule, ...]:
+    rules = all_rules()
+    return rules if enabled is None else tuple(r for r in rules if r.name in enabled or r is generic_rule())
+
+
+def rule_for_url(url: str, enabled: frozenset[str] | None = None) -> SiteRule:
     host = host_of(url)
     if host:
-        for rule in all_rules():
+        for rule in _enabled(enabled):
             if rule.matches_host(host):
                 return rule
     return generic_rule()
 
 
-def rule_for_text(lines: list[str]) -> SiteRule:
+def rule_for_text(lines: list[str], enabled: frozenset[str] | None = None) -> SiteRule:
     sample = "\n".join(lines[:60] + lines[-40:]) if len(lines) > 100 else "\n".join(lines)
     best, best_score = generic_rule(), 0
-    for rule in all_rules():
+    for rule in _enabled(enabled):
         score = rule.signature_score(sample)
         if score > best_score:
             best, best_score = rule, score
     return best
 
 
-def choose_rule(lines: list[str], *, url: str | None = None, site: str | None = None) -> SiteRule:
-    """The rule for a document: ``site`` if forced, else by ``url``, else by signatures."""
+def choose_rule(
+    lines: list[str], *, url: str | None = None, site: str | None = None, enabled: frozenset[str] | None = None
+) -> SiteRule:
+    """The rule for a document: ``site`` if forced, else by ``url``, else by signatures.
+
+    ``enabled`` limits the choice to those rule names (the generic rule is always there).
+    """
     if site is not None:
         rule = rule_by_name(site)
-        if rule is None:
-            names = ", ".join(r.name for r in all_rules())
-            raise UnknownSiteError(f"unknown site {site!r}; known rules: {names}")
+        if rule is None or (enabled is not None and rule.name not in enabled and rule is not generic_rule()):
+            names = ", ".join(r.name for r in _enabled(enabled))
+            raise UnknownSiteError(f"unknown or disabled site {site!r}; rules: {names}")
         return rule
     if url:
-        return rule_for_url(url)
-    return rule_for_text(lines)
+        return rule_for_url(url, enabled)
+    return rule_for_text(lines, enabled)

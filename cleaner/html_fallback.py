@@ -19,7 +19,7 @@ from site_rules import Draft, SiteRule
 
 from .article import Article, Provenance
 from .detect import choose_rule
-from .limits import Limits
+from .options import CleanOptions
 from .html import PageMeta, block_lines, minute_iso, page_metadata, parse_html
 from .text import split_lines
 
@@ -59,13 +59,14 @@ def _fill_from_page(draft: Draft, meta: PageMeta) -> None:
     draft.mark_sources(PAGE_METADATA)
 
 
-def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[str], limits: Limits) -> Article:
+def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[str], options: CleanOptions) -> Article:
     """The article of an HTML page (steps in the module docstring)."""
     from .engine import article_from_draft, refused
 
+    limits = options.limits
     tree = parse_html(html)
     if tree is None:
-        rule = choose_rule([], url=url, site=site)
+        rule = choose_rule([], url=url, site=site, enabled=options.rules)
         draft = Draft(warnings=["HTML could not be parsed"])
         return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=Provenance("fallback", "none", None, "unparseable HTML"))
     elements = sum(1 for _ in tree.iter())
@@ -75,15 +76,15 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
     canonical = meta.canonical if meta.canonical and urlsplit(meta.canonical).path.strip("/") else None
     url = url or canonical  # a canonical pointing at the home page is not the article's address
     if url or site:
-        rule: SiteRule = choose_rule([], url=url, site=site)
+        rule: SiteRule = choose_rule([], url=url, site=site, enabled=options.rules)
     else:  # no address at all: the page's visible text carries the site's signatures
-        rule = choose_rule(block_lines(tree.xpath("//body")))
+        rule = choose_rule(block_lines(tree.xpath("//body")), enabled=options.rules)
     listing_address = bool(url and _LISTING_PATH.match(urlsplit(url).path or "/"))
     if meta.is_listing or listing_address:
         what = ", ".join(meta.types[:3]) if meta.is_listing else "its address is a search, tag or index page"
         draft = Draft(warnings=[f"non-article page: {what}"])
         provenance = Provenance("rule", rule.name, None, "listing page, no article")
-        return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance)
+        return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance, keep_dateline=options.keep_dateline)
     draft = rule.extract_html(tree)
     if draft is not None and draft.paragraphs:
         provenance = Provenance("rule", rule.name, draft.layout)
@@ -94,6 +95,12 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
         else:
             reason = f"no {rule.name} markup layout matched" if rule.html_layouts else f"no markup rules for {rule.name}"
         shown = draft
+        if not options.fallback:
+            draft = shown or Draft()
+            draft.paragraphs = []
+            draft.warnings.append(f"{reason}, and the fallback is off: no article text")
+            provenance = Provenance("rule", rule.name, draft.layout, reason + "; fallback off")
+            return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance, keep_dateline=options.keep_dateline)
         if elements > limits.max_fallback_elements:
             # trafilatura's time grows with the element count; a page this large gets plain blocks.
             lines, found = block_lines(tree.xpath("//body")), PageMeta()
@@ -132,4 +139,4 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
             elif where:
                 draft.sources[name] = where
         provenance = Provenance("fallback", "trafilatura", None, reason)
-    return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance)
+    return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=provenance, keep_dateline=options.keep_dateline)

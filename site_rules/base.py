@@ -86,6 +86,7 @@ class Draft:
     layout: str | None = None
     warnings: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # metadata field -> where it was read
+    dateline_prefix: str | None = None  # the opening dateline as displayed ("Jakarta (ANTARA) - ")
 
     META_FIELDS: ClassVar[tuple[str, ...]] = (
         "title", "description", "authors", "editors", "published", "updated", "dateline", "category", "tags",
@@ -481,7 +482,8 @@ class SiteRule:
                 place = dateline.groupdict().get("place")
                 draft.dateline = place.rstrip(" ,") if place else None
                 line = line[dateline.end() :].strip()
-                draft.note(lines[0][: dateline.end()], "meta", "shared.dateline")
+                draft.dateline_prefix = lines[0][: dateline.end()]
+                draft.note(draft.dateline_prefix, "meta", "shared.dateline")
                 if not line:
                     continue
                 draft.note(line, "keep", "body")

@@ -13,7 +13,7 @@ from typing import Iterator
 import pytest
 
 import site_rules
-from cleaner import UnknownSiteError, clean
+from cleaner import CleanOptions, UnknownSiteError, clean
 from cleaner.limits import Limits
 
 SMALL = Limits(max_chars=10_000, max_lines=100, max_elements=500, max_fallback_elements=200)
@@ -34,14 +34,14 @@ def refusal(article_warnings: tuple[str, ...]) -> str:
     ],
 )
 def test_input_beyond_the_limits_is_refused_with_a_reason(content: str | bytes, reason: str) -> None:
-    article = clean(content, limits=SMALL)
+    article = clean(content, options=CleanOptions(limits=SMALL))
     assert article.text == "" and reason in refusal(article.warnings)
     assert article.provenance.extractor == "fallback" and article.provenance.rule == "none"
 
 
 def test_a_page_too_large_for_trafilatura_gets_plain_blocks() -> None:
     page = "<html><body>" + "".join(f"<p>Kalimat berita nomor {i} yang cukup panjang.</p>" for i in range(300)) + "</body></html>"
-    article = clean(page, limits=Limits(max_fallback_elements=200))
+    article = clean(page, options=CleanOptions(limits=Limits(max_fallback_elements=200)))
     assert "Kalimat berita nomor 299 yang cukup panjang." in article.text
     assert any("too large for trafilatura" in w for w in article.warnings)
 
