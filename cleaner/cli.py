@@ -340,14 +340,17 @@ def report_command(
 
 @app.command("sites")
 def sites_command() -> None:
-    """List the site rules and what each matches (hosts, layouts)."""
-    from site_rules import all_rules
+    """List the site rules: where each comes from (built in or a plug-in), its hosts and layouts."""
+    from site_rules import registry
 
-    for rule in all_rules():
+    rules = registry()
+    for rule in rules.rules:
         hosts = ", ".join(rule.hosts) or "any other host (site null)"
-        layouts = ", ".join(layout.name for layout in rule.layouts) or "-"
+        layouts = ", ".join([layout.name for layout in rule.layouts] + [f"{layout.name} (html)" for layout in rule.html_layouts]) or "-"
         doc = (type(rule).__doc__ or sys.modules[type(rule).__module__].__doc__ or "").strip().splitlines()[0]
-        typer.echo(f"{rule.name:<14} hosts: {hosts}\n{'':<14} layouts: {layouts}\n{'':<14} {doc}")
+        typer.echo(f"{rule.name:<14} {doc}\n{'':<14} origin: {rules.origins.get(rule.name, '?')}\n{'':<14} hosts: {hosts}\n{'':<14} layouts: {layouts}")
+    for problem in rules.problems:
+        typer.echo(f"warning: {problem}", err=True)
 
 
 def _version(value: bool) -> None:

@@ -1,41 +1,101 @@
 """Site rules: one module per publisher, found by the registry, never listed by hand.
 
 Every module of this package that defines a ``SiteRule`` subclass with a ``name``
-contributes that rule. Third-party rules can later join through an entry point.
+contributes that rule. Other packages add rules through the ``site_rules``
+entry-point group (see ``docs/writing-a-site-rule.md``).
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
+from types import ModuleType
 
 from cleaner.article import Decision
 
 from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
 
-__all__ = ["Decision", "Draft", "HtmlLayout", "Layout", "SiteRule", "has_class", "all_rules", "generic_rule", "rule_by_name"]
+__all__ = [
+    "Decision", "Draft", "HtmlLayout", "Layout", "SiteRule", "has_class",
+    "ENTRY_POINT_GROUP", "Registry", "all_rules", "generic_rule", "registry", "rule_by_name",
+]
 
 GENERIC = "generic"
 
 
+#: The entry-point group through which other packages contribute site rules.
+ENTRY_POINT_GROUP = "site_rules"
+BUILT_IN = "built-in"
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The rules in use, where each came from, and the plug-ins that could not be loaded."""
+
+    rules: tuple[SiteRule, ...]
+    origins: dict[str, str]  # rule name -> "built-in" or "plug-in <distribution> (<entry point>)"
+    problems: tuple[str, ...]
+
+
+def _rule_classes(module: ModuleType) -> list[type[SiteRule]]:
+    return [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type) and issubclass(value, SiteRule) and value is not SiteRule
+        and value.__module__ == module.__name__ and value.name
+    ]
+
+
+def _plugin_classes(entry: metadata.EntryPoint) -> list[type[SiteRule]]:
+    """An entry point names a rule class (``pkg.mod:Rule``) or a module of rules (``pkg.mod``)."""
+    loaded = entry.load()
+    if isinstance(loaded, ModuleType):
+        return _rule_classes(loaded)
+    if isinstance(loaded, type) and issubclass(loaded, SiteRule) and loaded.name:
+        return [loaded]
+    raise TypeError(f"{entry.value} is neither a SiteRule subclass with a name nor a module of them")
+
+
 @lru_cache(maxsize=1)
-def all_rules() -> tuple[SiteRule, ...]:
-    """Every rule of this package, site rules first (by name) and the generic rule last."""
+def registry() -> Registry:
+    """Built-in rules (every module of this package), then plug-ins from the entry-point group.
+
+    A plug-in cannot replace a built-in rule of the same name (that would change results
+    silently) and a plug-in that fails to load is skipped: both are listed in ``problems``
+    and shown by ``cleaner sites``.
+    """
     found: dict[str, SiteRule] = {}
+    origins: dict[str, str] = {}
+    problems: list[str] = []
     for module_info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, SiteRule)
-                and value is not SiteRule
-                and value.__module__ == module.__name__
-                and value.name
-            ):
-                found[value.name] = value()
+        for rule_class in _rule_classes(importlib.import_module(f"{__name__}.{module_info.name}")):
+            found[rule_class.name] = rule_class()
+            origins[rule_class.name] = BUILT_IN
+    for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        distribution = entry.dist.name if entry.dist is not None else "unknown distribution"
+        where = f"plug-in {distribution} ({entry.value})"
+        try:
+            classes = _plugin_classes(entry)
+        except Exception as error:  # noqa: BLE001 - a broken plug-in must not take the cleaner down
+            problems.append(f"{where} not loaded: {type(error).__name__}: {error}")
+            continue
+        for rule_class in classes:
+            if rule_class.name in found:
+                problems.append(f"{where} defines {rule_class.name!r}, which {origins[rule_class.name]} already defines; ignored")
+                continue
+            found[rule_class.name] = rule_class()
+            origins[rule_class.name] = where
     generic = found.pop(GENERIC)
-    return (*sorted(found.values(), key=lambda rule: rule.name), generic)
+    rules = (*sorted(found.values(), key=lambda rule: rule.name), generic)
+    return Registry(rules, origins, tuple(problems))
+
+
+def all_rules() -> tuple[SiteRule, ...]:
+    """Every rule in use, site rules first (by name) and the generic rule last."""
+    return registry().rules
 
 
 def generic_rule() -> SiteRule:
