@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import signal
 import sys
+from functools import partial
 import threading
 from collections import Counter
 from contextlib import contextmanager
@@ -15,6 +17,8 @@ import typer
 
 from . import __version__
 from .engine import clean
+from .options import DEFAULT_OPTIONS, CleanOptions
+from .parallel import available_cores, map_ordered
 from .inputs import InputDocument, read_documents
 from .output import ResumableOutput
 from .writers import WRITERS
@@ -33,7 +37,12 @@ class OutputFormat(str, Enum):
 
 
 def _record(
-    document: InputDocument, default_url: Optional[str], site: Optional[str], *, encoding: Optional[str] = None
+    document: InputDocument,
+    default_url: Optional[str],
+    site: Optional[str],
+    *,
+    encoding: Optional[str] = None,
+    options: CleanOptions = DEFAULT_OPTIONS,
 ) -> tuple[dict[str, Any], str | None]:
     """The output record of one document, and the rule/fallback that made it (None on error)."""
     base: dict[str, Any] = {"source": document.source}
@@ -42,7 +51,7 @@ def _record(
     if document.error:
         return {**base, "error": document.error, **document.extra}, None
     assert document.content is not None
-    article = clean(document.content, url=document.url or default_url, site=site, encoding=encoding)
+    article = clean(document.content, url=document.url or default_url, site=site, encoding=encoding or document.encoding, options=options)
     if not article.text and "empty input" in article.warnings:
         return {**base, "error": "empty input", **document.extra}, None
     if article.provenance.rule == "none":  # refused: binary, beyond the limits, a parser failure
@@ -56,13 +65,32 @@ def _record(
 
 
 def _safe_record(
-    document: InputDocument, default_url: Optional[str], site: Optional[str], *, encoding: Optional[str] = None
+    document: InputDocument,
+    default_url: Optional[str],
+    site: Optional[str],
+    *,
+    encoding: Optional[str] = None,
+    options: CleanOptions = DEFAULT_OPTIONS,
 ) -> tuple[dict[str, Any], str | None]:
     """``_record``, with any failure turned into the document's error record."""
     try:
-        return _record(document, default_url, site, encoding=encoding)
+        return _record(document, default_url, site, encoding=encoding, options=options)
     except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
         return {"source": document.source, "error": f"{type(error).__name__}: {error}"}, None
+
+
+def _formatted_record(
+    document: InputDocument, *, default_url: Optional[str], site: Optional[str], options: CleanOptions, output_format: str
+) -> tuple[bytes, str, str | None]:
+    """A document's record as the bytes to write, its source, and its rule path (None: an error).
+
+    Runs in the worker processes of ``--jobs``: parsing, cleaning and formatting all
+    happen there, and the main process only writes text.
+    """
+    record, path = _safe_record(document.parsed(), default_url, site, options=options)
+    buffer = io.StringIO()
+    WRITERS["jsonl" if path is None else output_format](record, buffer)
+    return buffer.getvalue().encode("utf-8"), document.source, path
 
 
 def _stop_on_sigterm() -> None:
@@ -90,6 +118,10 @@ def clean_command(
     resume: bool = typer.Option(
         False, "--resume", help="Continue an interrupted run with the same -o and inputs: documents already written are skipped."
     ),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per available core); output order is kept."),
+    keep_dateline: bool = typer.Option(False, "--keep-dateline", help="Keep the opening dateline at the start of the text."),
+    fallback: bool = typer.Option(True, "--fallback/--no-fallback", help="trafilatura for HTML no markup layout reads (default on)."),
+    min_chars: int = typer.Option(0, "--min-chars", min=0, help="Text shorter than this counts as no article (empty text, a warning)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress on stderr (default: when stderr is a terminal)."),
 ) -> None:
     """Clean documents; one output record per input document, one error record per bad one.
@@ -105,20 +137,19 @@ def clean_command(
             raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
     if resume and output is None:
         raise typer.BadParameter("--resume continues an output file; give it with -o", param_hint="--resume")
-    write = WRITERS[output_format.value]
     counts: Counter[str] = Counter()
     error_count = 0
     show_progress = sys.stderr.isatty() if progress is None else progress
     _stop_on_sigterm()
-    sink = ResumableOutput(output, errors).open(resume=resume)
+    options = CleanOptions(keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars)
+    work = partial(_formatted_record, default_url=url, site=site, options=options, output_format=output_format.value)
+    sink = ResumableOutput(output, errors, flush_every=64).open(resume=resume)
     complete = interrupted = False
     try:
         with _progress(show_progress) as tick:
-            for document in read_documents(inputs):
-                if document.source in sink.done:
-                    continue
-                record, path = _safe_record(document, url, site)
-                sink.write(record, error=path is None, writer=write, error_writer=WRITERS["jsonl"])
+            todo = (document for document in read_documents(inputs, lazy_json=True) if document.source not in sink.done)
+            for data, source, path in map_ordered(work, todo, jobs=jobs or available_cores(), chunk_size=128):
+                sink.write_formatted(data, source=source, error=path is None)
                 if path is None:
                     error_count += 1
                 else:
@@ -195,7 +226,8 @@ def fetch_command(
     1 some URLs failed, 2 usage error, 130 interrupted.
     """
     from .fetch import Crawler, FetchSettings
-    from .fetch.crawler import FetchedPage, charset_of
+    from .fetch.crawler import FetchedPage
+    from .inputs import charset_of
     from .fetch.store import WarcStore, read_responses
 
     if latest and site is None:

@@ -19,7 +19,10 @@ from typing import Any, BinaryIO, Iterator
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+WARC_SUFFIXES = (".warc",)
+KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+#: Content types of WARC responses that are pages to clean; other records are not documents.
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,12 @@ class InputDocument:
     id: Any = None
     extra: dict[str, Any] = field(default_factory=dict)  # other JSONL keys, carried through
     error: str | None = None
+    encoding: str | None = None  # the charset of the bytes, where a header gave one (WARC)
+    json_line: bytes | None = None  # a JSONL line not parsed yet (``read_documents(lazy_json=True)``)
+
+    def parsed(self) -> "InputDocument":
+        """This document with its JSON line parsed (itself when there is none)."""
+        return parse_json_line(self.source, self.json_line) if self.json_line is not None else self
 
 
 def _base_suffix(path: Path) -> str:
@@ -95,10 +104,12 @@ def _looks_like_jsonl(head: bytes) -> bool:
     return head.lstrip().startswith(b"{")
 
 
-def read_documents(inputs: list[str]) -> Iterator[InputDocument]:
+def read_documents(inputs: list[str], *, lazy_json: bool = False) -> Iterator[InputDocument]:
     """Yield every document of ``inputs`` in order, errors included.
 
     A dump or page file takes its URL from a manifest beside it (``manifest_urls``).
+    ``lazy_json``: JSONL lines come unparsed (``InputDocument.parsed()`` parses them),
+    so worker processes, not the reader, pay for the parsing.
     """
     manifests: dict[Path, dict[str, str]] = {}
     for name in expand_paths(inputs):
@@ -109,8 +120,11 @@ def read_documents(inputs: list[str]) -> Iterator[InputDocument]:
             continue
         try:
             suffix = _base_suffix(Path(name)) if name != "-" else ""
+            if suffix in WARC_SUFFIXES:
+                yield from _read_warc(name)
+                continue
             if suffix in JSONL_SUFFIXES:
-                yield from _read_jsonl(name, handle)
+                yield from _read_jsonl(name, handle, lazy_json)
                 continue
             try:
                 data = handle.read()
@@ -118,7 +132,7 @@ def read_documents(inputs: list[str]) -> Iterator[InputDocument]:
                 yield InputDocument(name, error=f"cannot read: {error}")
                 continue
             if name == "-" and _looks_like_jsonl(data[:64]):
-                yield from _read_jsonl(name, iter(data.splitlines(keepends=True)))
+                yield from _read_jsonl(name, iter(data.splitlines(keepends=True)), lazy_json)
                 continue
             folder = Path(name).resolve().parent
             if folder not in manifests:
@@ -137,26 +151,74 @@ def _whole_file(name: str, data: bytes, url: str | None = None) -> InputDocument
     return InputDocument(name, content=data, url=url)
 
 
-def _read_jsonl(name: str, lines: Any) -> Iterator[InputDocument]:
+def _read_jsonl(name: str, lines: Any, lazy: bool) -> Iterator[InputDocument]:
     try:
         for number, raw in enumerate(lines, start=1):
             source = f"{name}:{number}"
             if not raw.strip():
                 continue
-            try:
-                record = json.loads(raw)
-            except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                yield InputDocument(source, error=f"invalid JSON line: {error}")
-                continue
-            if not isinstance(record, dict):
-                yield InputDocument(source, error="JSON line is not an object")
-                continue
-            content = record.get("html") if record.get("html") is not None else record.get("text")
-            extra = {k: v for k, v in record.items() if k not in ("text", "html", "url", "id")}
-            url = record.get("url") if isinstance(record.get("url"), str) else None
-            if not isinstance(content, str) or not content.strip():
-                yield InputDocument(source, url=url, id=record.get("id"), extra=extra, error="record has no text or html")
-                continue
-            yield InputDocument(source, content=content, url=url, id=record.get("id"), extra=extra)
+            yield InputDocument(source, json_line=raw) if lazy else parse_json_line(source, raw)
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         yield InputDocument(name, error=f"cannot read: {error}")
+
+
+def parse_json_line(source: str, raw: bytes) -> InputDocument:
+    """One JSONL record as a document: ``text`` or ``html``, ``url``, ``id``, other keys carried."""
+    try:
+        record = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return InputDocument(source, error=f"invalid JSON line: {error}")
+    if not isinstance(record, dict):
+        return InputDocument(source, error="JSON line is not an object")
+    content = record.get("html") if record.get("html") is not None else record.get("text")
+    extra = {k: v for k, v in record.items() if k not in ("text", "html", "url", "id")}
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    if not isinstance(content, str) or not content.strip():
+        return InputDocument(source, url=url, id=record.get("id"), extra=extra, error="record has no text or html")
+    return InputDocument(source, content=content, url=url, id=record.get("id"), extra=extra)
+
+
+def _read_warc(name: str) -> Iterator[InputDocument]:
+    """The HTML responses (status 200) of a WARC file, ``.warc`` or ``.warc.gz``, via warcio.
+
+    Other records (requests, redirects, robots.txt, images, metadata) are not
+    documents and are passed over; a file cut short gives an error record after
+    the documents read before the cut.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    number = 0
+    try:
+        with open(name, "rb") as handle:
+            for record in ArchiveIterator(handle):
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                number += 1
+                headers = record.http_headers
+                if record.rec_type == "response" and (headers is None or headers.get_statuscode() != "200"):
+                    continue
+                content_type = (headers.get_header("Content-Type") if headers else record.rec_headers.get_header("Content-Type")) or ""
+                if not content_type.lower().startswith(_PAGE_TYPES):
+                    continue
+                body = record.content_stream().read()
+                source = f"{name}:{number}"
+                if getattr(record.raw_stream, "limit", 0) > 0:  # warcio hands out a cut record's bytes silently
+                    yield InputDocument(source, url=record.rec_headers.get_header("WARC-Target-URI"), error="WARC record cut short")
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                record_id = record.rec_headers.get_header("WARC-Record-ID")
+                if not body.strip():
+                    yield InputDocument(source, url=url, id=record_id, error="empty input")
+                    continue
+                yield InputDocument(source, content=body, url=url, id=record_id, encoding=charset_of(content_type))
+    except Exception as error:  # noqa: BLE001 - warcio raises several types on a damaged archive
+        yield InputDocument(name, error=f"cannot read the WARC file past record {number}: {type(error).__name__}: {error}")
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The ``charset`` parameter of a Content-Type header, if any."""
+    for part in (content_type or "").split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None

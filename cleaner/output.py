@@ -7,17 +7,21 @@ the targets, so an interrupted run never leaves a truncated output file. A run
 with ``resume=True`` reads the journal, cuts the partial files back to the last
 record the journal confirms (a record half-written when the process died goes),
 and reports which sources are done, so the run continues with no duplicate and
-no gap.
+no gap. Files are written as bytes with lengths counted here: no text-file
+``tell()`` per record. Records are flushed and journaled every ``flush_every``
+records (and at the end): a record is journaled only once it is on disk, so a
+crash costs at most the records since the last flush, which the resumed run redoes.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, BinaryIO, Callable, TextIO
 
 Writer = Callable[[dict[str, Any], TextIO], None]
 
@@ -27,15 +31,38 @@ def _hidden(path: Path, suffix: str) -> Path:
 
 
 @dataclass
+class _Sink:
+    """One byte stream and how many bytes it holds."""
+
+    handle: BinaryIO
+    length: int = 0
+    owned: bool = True  # False for stdout and stderr, which are not closed
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+        self.length += len(data)
+
+
+def _open_at(path: Path, length: int) -> _Sink:
+    """``path`` cut to ``length`` bytes and opened for appending from there (created if absent)."""
+    handle = open(path, "r+b" if path.exists() and length else "wb")  # noqa: SIM115 - closed in close()
+    handle.seek(length)
+    handle.truncate(length)
+    return _Sink(handle, length)
+
+
+@dataclass
 class ResumableOutput:
     """Output and error files written through partial files and a journal (see module doc)."""
 
     output: Path | None  # None: standard output, which cannot resume
     errors: Path | None = None
     done: set[str] = field(default_factory=set)  # sources already written by an earlier run
-    _out: TextIO | None = None
-    _err: TextIO | None = None
-    _journal: TextIO | None = None
+    flush_every: int = 1
+    _unjournaled: list[bytes] = field(default_factory=list)
+    _out: _Sink | None = None
+    _err: _Sink | None = None
+    _journal: BinaryIO | None = None
 
     @property
     def partial(self) -> Path | None:
@@ -57,82 +84,97 @@ class ResumableOutput:
             resume = True
         out_length = err_length = 0
         if self.output is None:
-            self._out = sys.stdout
+            sys.stdout.flush()
+            self._out = _Sink(sys.stdout.buffer, owned=False)
         else:
             assert self.partial is not None and self.journal_path is not None
             self.output.parent.mkdir(parents=True, exist_ok=True)
             if resume and self.journal_path.exists() and self.partial.exists():
                 out_length, err_length = self._read_journal()
-            self._out = self._open_at(self.partial, "r+" if self.done else "w", out_length)
-            self._journal = open(self.journal_path, "a" if self.done else "w", encoding="utf-8")  # noqa: SIM115
+            self._out = _open_at(self.partial, out_length if self.done else 0)
+            self._journal = open(self.journal_path, "ab" if self.done else "wb")  # noqa: SIM115
         if self.errors is not None:
             self.errors.parent.mkdir(parents=True, exist_ok=True)
-            error_partial = _hidden(self.errors, "partial")
-            self._err = self._open_at(error_partial, "r+" if self.done and error_partial.exists() else "w", err_length)
+            self._err = _open_at(_hidden(self.errors, "partial"), err_length if self.done else 0)
         return self
 
     def _adopt_finished_output(self) -> None:
         """Copy a finished JSONL output to the partial file and journal its records."""
         assert self.output is not None and self.partial is not None and self.journal_path is not None
         length = 0
-        with open(self.output, encoding="utf-8", newline="") as source, open(self.partial, "w", encoding="utf-8", newline="") as partial, open(
-            self.journal_path, "w", encoding="utf-8"
-        ) as journal:
+        with open(self.output, "rb") as source, open(self.partial, "wb") as partial, open(self.journal_path, "wb") as journal:
             for line in source:
-                if not line.endswith("\n"):
+                if not line.endswith(b"\n"):
                     break
                 try:
                     record_source = json.loads(line).get("source")
-                except (json.JSONDecodeError, AttributeError):
+                except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
                     continue
                 partial.write(line)
-                length += len(line.encode("utf-8"))
-                journal.write(json.dumps({"source": record_source, "out": length, "err": 0}, ensure_ascii=False) + "\n")
-
-    @staticmethod
-    def _open_at(path: Path, mode: str, length: int) -> TextIO:
-        handle = open(path, mode, encoding="utf-8", newline="")  # noqa: SIM115 - closed in close()
-        handle.seek(length)
-        handle.truncate(length)
-        return handle
+                length += len(line)
+                journal.write(_journal_entry(record_source, length, 0))
 
     def _read_journal(self) -> tuple[int, int]:
         assert self.journal_path is not None
         out_length = err_length = 0
-        with open(self.journal_path, encoding="utf-8") as journal:
+        with open(self.journal_path, "rb") as journal:
             for line in journal:
-                if not line.endswith("\n"):
+                if not line.endswith(b"\n"):
                     break  # the entry being written when the run stopped
                 entry = json.loads(line)
                 self.done.add(entry["source"])
                 out_length, err_length = entry["out"], entry["err"]
         return out_length, err_length
 
-    def write(self, record: dict[str, Any], *, error: bool, writer: Writer, error_writer: Writer) -> None:
-        """Write one record (to the error file when ``error``), flush it, then journal it."""
+    def write_formatted(self, data: bytes, *, source: str, error: bool) -> None:
+        """Write one record already formatted and encoded (by a worker process), then journal it."""
         assert self._out is not None
-        if error:
-            error_writer(record, self._err or sys.stderr)
-            (self._err or sys.stderr).flush()
+        target = self._err if error else self._out
+        if target is None:  # an error record with no --errors file: stderr
+            sys.stderr.flush()
+            sys.stderr.buffer.write(data)
+            sys.stderr.buffer.flush()
         else:
-            writer(record, self._out)
-            self._out.flush()
+            target.write(data)
         if self._journal is not None:
-            err_length = self._err.tell() if self._err else 0
-            entry = {"source": record.get("source"), "out": self._out.tell(), "err": err_length}
-            self._journal.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._unjournaled.append(_journal_entry(source, self._out.length, self._err.length if self._err else 0))
+        if len(self._unjournaled) >= self.flush_every or self._journal is None:
+            self.flush()
+
+    def flush(self) -> None:
+        """Put the records written so far on disk, then journal them."""
+        for sink in (self._out, self._err):
+            if sink is not None:
+                sink.handle.flush()
+        if self._journal is not None and self._unjournaled:
+            self._journal.write(b"".join(self._unjournaled))
             self._journal.flush()
+            self._unjournaled.clear()
+
+    def write(self, record: dict[str, Any], *, error: bool, writer: Writer, error_writer: Writer) -> None:
+        """Format one record with ``writer`` (``error_writer`` for an error record) and write it."""
+        buffer = io.StringIO()
+        (error_writer if error else writer)(record, buffer)
+        self.write_formatted(buffer.getvalue().encode("utf-8"), source=str(record.get("source")), error=error)
 
     def close(self, *, complete: bool) -> None:
         """Close the files; when ``complete``, move them onto the targets and drop the journal."""
-        for handle in (self._out, self._err, self._journal):
-            if handle is not None and handle is not sys.stdout:
-                handle.close()
-        if self._out is sys.stdout:
-            sys.stdout.flush()
+        self.flush()
+        for sink in (self._out, self._err):
+            if sink is not None:
+                if sink.owned:
+                    sink.handle.close()
+                else:
+                    sink.handle.flush()
+        if self._journal is not None:
+            self._journal.close()
         if complete:
             if self.output is not None and self.partial is not None and self.journal_path is not None:
                 os.replace(self.partial, self.output)
                 self.journal_path.unlink(missing_ok=True)
             if self.errors is not None:
                 os.replace(_hidden(self.errors, "partial"), self.errors)
+
+
+def _journal_entry(source: Any, out_length: int, err_length: int) -> bytes:
+    return (json.dumps({"source": source, "out": out_length, "err": err_length}, ensure_ascii=False) + "\n").encode("utf-8")

@@ -178,3 +178,17 @@ def test_a_run_without_resume_starts_over(tmp_path: Path) -> None:
     assert run("clean", str(FIXTURES / "tempo"), "-o", str(out)).returncode == 0
     assert "stale" not in out.read_text(encoding="utf-8")
     assert len(read_jsonl(out)) == len([*(FIXTURES / "tempo").glob("*.txt"), *(FIXTURES / "tempo").glob("*.html")])
+
+
+def test_jobs_keep_the_order_and_the_records_of_one_process(tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    write_batch(batch, 3_000, corrupt_every=40)
+    outputs = {}
+    for jobs in ("1", "2", "3"):
+        out, errors = tmp_path / f"out{jobs}.jsonl", tmp_path / f"errors{jobs}.jsonl"
+        result = run("clean", str(batch), "-o", str(out), "--errors", str(errors), "--jobs", jobs)
+        assert result.returncode == 1, result.stderr
+        outputs[jobs] = (out.read_text(encoding="utf-8"), errors.read_text(encoding="utf-8"))
+    assert outputs["1"] == outputs["2"] == outputs["3"]
+    ids = [json.loads(line)["id"] for line in outputs["2"][0].splitlines()]
+    assert ids == sorted(ids)  # input order

@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
+from ..inputs import charset_of
 from .discover import Discovered, parse_feed, parse_sitemap
 from .robots import RobotsAnswer, answer_from_response
 from .settings import PRODUCT, FetchSettings
@@ -119,14 +120,6 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return max(0.0, when.timestamp() - (now if now is not None else time.time()))
-
-
-def charset_of(content_type: str | None) -> str | None:
-    for part in (content_type or "").split(";")[1:]:
-        name, _, value = part.strip().partition("=")
-        if name.lower() == "charset" and value:
-            return value.strip("\"' ")
-    return None
 
 
 class Crawler:
