@@ -91,13 +91,17 @@ class WarcStore:
         """Append one response record (any status: redirects too) and flush it to disk."""
         assert self._writer is not None and self._handle is not None
         http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
+        warc_headers = {"WARC-Date": fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+        content_type = next((value for name, value in headers if name.lower() == "content-type"), "")
+        if body and content_type:  # the media type, as readers such as datatrove's WarcReader filter on it
+            warc_headers["WARC-Identified-Payload-Type"] = content_type.split(";")[0].strip().lower()
         record = self._writer.create_warc_record(
             url,
             "response",
             payload=io.BytesIO(body),
             length=len(body),
             http_headers=http_headers,
-            warc_headers_dict={"WARC-Date": fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")},
+            warc_headers_dict=warc_headers,
         )
         self._writer.write_record(record)
         self._handle.flush()

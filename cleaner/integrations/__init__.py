@@ -1,0 +1,1 @@
+"""Adapters that run the cleaner inside other tools' pipelines (optional extras)."""

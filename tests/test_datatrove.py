@@ -1,0 +1,173 @@
+"""The datatrove step (issue 5), run for real: LocalPipelineExecutor and RayPipelineExecutor.
+
+Skipped where the extras are not installed, except in CI (``CLEANER_REQUIRE_EXTRAS``),
+which installs ``.[datatrove,ray]`` and must run them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cleaner import clean
+from cleaner.fetch.store import WarcStore
+
+from .conftest import FIXTURES
+
+
+def _require(module: str) -> None:
+    try:
+        __import__(module)
+    except ImportError:
+        if os.environ.get("CLEANER_REQUIRE_EXTRAS"):
+            pytest.fail(f"CI must run this test: {module} is not installed")
+        pytest.skip(f"{module} is not installed (pip install -e '.[datatrove,ray]')")
+
+
+TEMPO_URL = "https://nasional.tempo.co/read/1/contoh"
+
+
+def input_records() -> list[dict[str, Any]]:
+    """Fixture dumps as datatrove documents, their URL in the metadata, and one non-article."""
+    records = []
+    for index, path in enumerate(sorted(FIXTURES.glob("*/*.txt"))):
+        records.append({"id": f"doc-{index}", "text": path.read_text(encoding="utf-8"), "metadata": {"source_file": path.name}})
+    first_tempo = next(i for i, path in enumerate(sorted(FIXTURES.glob("*/*.txt"))) if path.parent.name == "tempo")
+    records[first_tempo]["metadata"]["url"] = TEMPO_URL
+    records.append({"id": "menu", "text": "\n".join(f"• Menu {i}" for i in range(20)), "metadata": {}})
+    return records
+
+
+def write_input(folder: Path, records: list[dict[str, Any]]) -> None:
+    folder.mkdir(parents=True)
+    with open(folder / "input.jsonl", "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def read_output(folder: Path) -> dict[str, dict[str, Any]]:
+    documents = {}
+    for path in sorted(folder.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                documents[record["id"]] = record
+    return documents
+
+
+def pipeline(input_dir: Path, output_dir: Path, **step_options: Any) -> list[Any]:
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from cleaner.integrations.datatrove import IndonesianNewsCleaner
+
+    return [JsonlReader(str(input_dir)), IndonesianNewsCleaner(**step_options), JsonlWriter(str(output_dir))]
+
+
+def check_output(records: list[dict[str, Any]], output: dict[str, dict[str, Any]]) -> None:
+    for record in records:
+        url = record["metadata"].get("url")
+        article = clean(record["text"], url=url)
+        if not article.text:
+            assert record["id"] not in output  # no article: dropped
+            continue
+        got = output[record["id"]]
+        assert got["text"] == article.text
+        metadata = got["metadata"]
+        assert metadata["source_file"] == record["metadata"]["source_file"]  # kept
+        assert metadata["title"] == article.title and metadata["authors"] == list(article.authors)
+        assert metadata["published"] == article.published and metadata["site"] == article.site
+        assert metadata["cleaner_rule"].startswith("rule:")
+    [with_url] = [doc for doc in output.values() if doc["metadata"].get("url") == TEMPO_URL]
+    assert with_url["metadata"]["site"] == "tempo"
+
+
+def non_articles(records: list[dict[str, Any]]) -> int:
+    return sum(not clean(record["text"], url=record["metadata"].get("url")).text for record in records)
+
+
+def test_local_pipeline_jsonl_reader_step_jsonl_writer(tmp_path: Path) -> None:
+    _require("datatrove")
+    from datatrove.executor import LocalPipelineExecutor
+
+    records = input_records()
+    write_input(tmp_path / "in", records)
+    executor = LocalPipelineExecutor(pipeline(tmp_path / "in", tmp_path / "out"), tasks=1, logging_dir=str(tmp_path / "logs"))
+    executor.run()
+    output = read_output(tmp_path / "out")
+    check_output(records, output)
+    dropped = non_articles(records)
+    assert "menu" not in output and dropped >= 1 and len(output) == len(records) - dropped
+    stats = json.loads((tmp_path / "logs" / "stats.json").read_text(encoding="utf-8"))
+    step = next(s for s in stats if s["name"].endswith("Indonesian news cleaner"))
+    assert step["stats"]["total"] == len(records) and step["stats"]["dropped"] == dropped
+    assert step["stats"]["dropped_no_article"] == dropped and step["stats"]["rule_tempo"] >= 1
+
+
+def test_non_articles_can_be_tagged_instead_of_dropped(tmp_path: Path) -> None:
+    _require("datatrove")
+    from datatrove.executor import LocalPipelineExecutor
+
+    records = input_records()
+    write_input(tmp_path / "in", records)
+    LocalPipelineExecutor(
+        pipeline(tmp_path / "in", tmp_path / "out", drop_non_articles=False), tasks=1, logging_dir=str(tmp_path / "logs")
+    ).run()
+    menu = read_output(tmp_path / "out")["menu"]
+    assert menu["metadata"]["cleaner_no_article"] is True and menu["text"].startswith("• Menu 0")
+
+
+def test_warc_reader_step_on_a_warc_the_test_writes(tmp_path: Path) -> None:
+    _require("datatrove")
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import WarcReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from cleaner.integrations.datatrove import IndonesianNewsCleaner
+
+    page = (FIXTURES / "liputan6" / "desktop-2024.html").read_bytes()
+    url = "https://www.liputan6.com/news/read/1/contoh"
+    (tmp_path / "warc").mkdir()
+    store = WarcStore(tmp_path / "warc" / "crawl.warc.gz").open()
+    when = datetime(2026, 11, 21, tzinfo=timezone.utc)
+    store.write_response(url, 200, "OK", [("Content-Type", "text/html; charset=utf-8")], page, when)
+    store.write_response("https://www.liputan6.com/robots.txt", 200, "OK", [("Content-Type", "text/plain")], b"User-agent: *", when)
+    store.close()
+    LocalPipelineExecutor(
+        [WarcReader(str(tmp_path / "warc")), IndonesianNewsCleaner(), JsonlWriter(str(tmp_path / "out"))],
+        tasks=1, logging_dir=str(tmp_path / "logs"),
+    ).run()
+    [document] = read_output(tmp_path / "out").values()
+    expected = clean(page, url=url)
+    assert document["text"] == expected.text and document["metadata"]["site"] == "liputan6"
+    assert document["metadata"]["cleaner_rule"] == f"rule:liputan6:{expected.provenance.layout}"
+
+
+def test_ray_pipeline_on_a_local_ray_instance(tmp_path: Path) -> None:
+    _require("datatrove")
+    _require("ray")
+    import ray
+    from datatrove.executor.ray import RayPipelineExecutor
+
+    records = input_records()
+    write_input(tmp_path / "in", records[: len(records) // 2])
+    with open(tmp_path / "in" / "second.jsonl", "w", encoding="utf-8") as handle:  # two files: two tasks
+        for record in records[len(records) // 2 :]:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        RayPipelineExecutor(
+            pipeline(tmp_path / "in", tmp_path / "out"), tasks=2, workers=2, cpus_per_task=1, mem_per_cpu_gb=0.5,
+            logging_dir=str(tmp_path / "logs"),
+        ).run()
+    finally:
+        ray.shutdown()
+    output = read_output(tmp_path / "out")
+    check_output(records, output)
+    assert len(output) == len(records) - non_articles(records)
