@@ -178,7 +178,7 @@ def block_lines(containers: Iterable[Any]) -> list[str]:
             flush()
         elif tag == "tr":
             flush()
-            cells = [_element_text(cell) for cell in element if isinstance(cell.tag, str) and cell.tag in _CELL_TAGS]
+            cells = [element_text(cell) for cell in element if isinstance(cell.tag, str) and cell.tag in _CELL_TAGS]
             if any(cells):
                 lines.append(" | ".join(cells) + " |")
         elif tag in _BLOCK_TAGS:
@@ -205,7 +205,8 @@ def block_lines(containers: Iterable[Any]) -> list[str]:
     return lines
 
 
-def _element_text(element: Any) -> str:
+def element_text(element: Any) -> str:
+    """The normalized text of an element (or of a string XPath result), on one line."""
     raw = element if isinstance(element, str) else element.text_content()
     return normalize_line(" ".join(raw.splitlines()))
 
@@ -215,7 +216,7 @@ def first_text(tree: Any, xpath: str | None) -> str | None:
     if not xpath:
         return None
     for element in tree.xpath(xpath):
-        text = _element_text(element)
+        text = element_text(element)
         if text:
             return text
     return None
@@ -226,7 +227,7 @@ def all_texts(tree: Any, xpath: str | None) -> list[str]:
         return []
     texts = []
     for element in tree.xpath(xpath):
-        text = _element_text(element)
+        text = element_text(element)
         if text and text not in texts:
             texts.append(text)
     return texts

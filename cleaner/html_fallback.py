@@ -69,7 +69,7 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
         rule = choose_rule([], url=url, site=site, enabled=options.rules)
         draft = Draft(warnings=["HTML could not be parsed"])
         return article_from_draft(draft, rule, url=url, warnings=warnings, provenance=Provenance("fallback", "none", None, "unparseable HTML"))
-    elements = sum(1 for _ in tree.iter())
+    elements = int(tree.xpath("count(//*)"))
     if elements > limits.max_elements:
         return refused(f"page too large: {elements:,} elements (limit {limits.max_elements:,})", url=url, site=site, warnings=warnings)
     meta = page_metadata(tree)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput and peak memory, one core: the cleaner and trafilatura on the same inputs.
 
-    python scripts/bench.py [--seconds 3] [--dumps DIR ...] [--pages DIR ...]
+    python scripts/bench.py [--seconds 3] [--dumps DIR ...] [--pages DIR ...] [--no-batch]
 
 Two workloads: raw text dumps (``*.txt``; default ../shared/corpus/dumps and
 ../shared/seeds, else tests/fixtures) and saved HTML pages (``*.html``; default
@@ -11,6 +11,14 @@ least ``--seconds``; the child reports documents per second and its peak residen
 memory. trafilatura gets each dump wrapped one ``<p>`` per line (the input its
 comparison in ``evaluate.py`` uses) and each page as it is. Printed as ratios.
 Goals: >= 5,000 dumps/s; HTML with a site rule >= 5x trafilatura's pages/s.
+
+Then the batch run (issue 5): ``cleaner clean batch.jsonl -o out --jobs N`` on a
+JSONL batch of 20,000 dumps (the dumps above, repeated), at ``--jobs 1`` and
+``--jobs 2``: documents per second over the whole command, and over the command
+less its start-up (the same command on a one-document batch); then the peak
+memory of ``--jobs 1`` on 2,000 and 20,000 documents, which a streaming run keeps
+flat. Goals: ``--jobs 2`` >= 1.8x ``--jobs 1``; memory within 20% from 2,000 to
+20,000 documents.
 """
 
 from __future__ import annotations
@@ -84,11 +92,56 @@ def _has_taskset() -> bool:
     return which("taskset") is not None
 
 
+def write_batch(paths: list[Path], count: int, target: Path) -> None:
+    """A JSONL batch of ``count`` records cycling through the dumps, each with its id."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+    with open(target, "w", encoding="utf-8") as handle:
+        for index in range(count):
+            handle.write(json.dumps({"id": index, "text": texts[index % len(texts)]}, ensure_ascii=False) + "\n")
+
+
+def time_cli(batch: Path, jobs: int, out: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB, the main process) of ``cleaner clean`` on ``batch``."""
+    command = [sys.executable, "-m", "cleaner.cli", "clean", str(batch), "-o", str(out), "--jobs", str(jobs), "--no-progress"]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"cleaner clean failed on {batch} (status {status})")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def batch_run(paths: list[Path], size: int, small: int, repeats: int) -> None:
+    """Throughput at --jobs 1 and 2 on ``size`` documents; peak memory at ``small`` and ``size``."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        batches = {n: work / f"batch-{n}.jsonl" for n in (1, small, size)}
+        for n, path in batches.items():
+            write_batch(paths, n, path)
+        print(f"batch: {size:,} dumps as JSONL, cleaner clean -o FILE, {os.cpu_count()} cores, best of {repeats}")
+        rates = {}
+        for jobs in (1, 2):
+            startup = min(time_cli(batches[1], jobs, work / "one.jsonl")[0] for _ in range(repeats))
+            wall = min(time_cli(batches[size], jobs, work / "out.jsonl")[0] for _ in range(repeats))
+            rates[jobs] = (size / wall, size / max(wall - startup, 1e-9))
+            print(f"  --jobs {jobs}  {wall:6.2f} s  {rates[jobs][0]:>8,.0f} docs/s   less start-up ({startup:.2f} s): {rates[jobs][1]:>8,.0f} docs/s")
+        print(f"  --jobs 2 / --jobs 1: {rates[2][0] / rates[1][0]:.2f}x whole command, {rates[2][1] / rates[1][1]:.2f}x less start-up (goal >= 1.8x)")
+        peaks = {n: max(time_cli(batches[n], 1, work / "mem.jsonl")[1] for _ in range(repeats)) for n in (small, size)}
+        change = peaks[size] / peaks[small] - 1
+        print(f"  peak memory --jobs 1: {peaks[small]:.1f} MB at {small:,} docs, {peaks[size]:.1f} MB at {size:,} docs: {change:+.1%} (goal within ±20%)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=3.0, help="minimum timed seconds per tool and workload")
     parser.add_argument("--dumps", nargs="*", type=Path, help="folders of *.txt dumps")
     parser.add_argument("--pages", nargs="*", type=Path, help="folders of *.html pages")
+    parser.add_argument("--no-batch", action="store_true", help="skip the --jobs and memory run on a 20,000-document batch")
+    parser.add_argument("--batch-size", type=int, default=20_000)
+    parser.add_argument("--repeats", type=int, default=2, help="runs per batch measurement (the best is kept)")
     parser.add_argument("--worker", nargs=2, metavar=("TOOL", "KIND"), help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -115,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{ours['peak_mb'] / theirs['peak_mb']:>6.2f}x memory"
         )
     print("goals: cleaner >= 5,000 dumps/s; HTML with a site rule >= 5x trafilatura's pages/s")
+    if not args.no_batch and workloads["dumps"]:
+        batch_run(workloads["dumps"], args.batch_size, args.batch_size // 10, args.repeats)
     return 0
 
 

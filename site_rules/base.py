@@ -259,7 +259,7 @@ class SiteRule:
 
     def extract_html(self, tree: object) -> Draft | None:
         """The article of a parsed page by this rule's markup layouts; None when none matches."""
-        from cleaner.html import all_texts, block_lines, first_text
+        from cleaner.html import all_texts, block_lines, element_text, first_text
 
         for layout in self.html_layouts:
             bodies = tree.xpath(layout.body)  # type: ignore[attr-defined]
@@ -293,8 +293,9 @@ class SiteRule:
                 for element in junk:
                     if element.getparent() is None or any(a in chosen for a in element.iterancestors()):
                         continue  # gone already, or inside a removed block (noted with it)
-                    for line in block_lines([element]):
-                        draft.note(line, "drop", f"{self.name}.{layout.name}.markup_remove")
+                    text = element_text(element)
+                    if text:  # one decision per removed element, for explain and the report
+                        draft.note(text, "drop", f"{self.name}.{layout.name}.markup_remove")
                     element.drop_tree()
         lines = block_lines(bodies)
         found = self.find_dateline(lines[:8])
