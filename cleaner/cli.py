@@ -44,7 +44,19 @@ def _record(
     encoding: Optional[str] = None,
     options: CleanOptions = DEFAULT_OPTIONS,
 ) -> tuple[dict[str, Any], str | None]:
-    """The output record of one document, and the rule/fallback that made it (None on error)."""
+    """The output record of one document, and the rule/fallback that made it (None on error).
+
+    Never raises: any failure becomes the document's error record.
+    """
+    try:
+        return _cleaned_record(document, default_url, site, encoding=encoding, options=options)
+    except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
+        return {"source": document.source, "error": f"{type(error).__name__}: {error}"}, None
+
+
+def _cleaned_record(
+    document: InputDocument, default_url: Optional[str], site: Optional[str], *, encoding: Optional[str], options: CleanOptions
+) -> tuple[dict[str, Any], str | None]:
     base: dict[str, Any] = {"source": document.source}
     if document.id is not None:
         base["id"] = document.id
@@ -64,21 +76,6 @@ def _record(
     return record, f"{path}:{article.site or 'generic'}"
 
 
-def _safe_record(
-    document: InputDocument,
-    default_url: Optional[str],
-    site: Optional[str],
-    *,
-    encoding: Optional[str] = None,
-    options: CleanOptions = DEFAULT_OPTIONS,
-) -> tuple[dict[str, Any], str | None]:
-    """``_record``, with any failure turned into the document's error record."""
-    try:
-        return _record(document, default_url, site, encoding=encoding, options=options)
-    except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
-        return {"source": document.source, "error": f"{type(error).__name__}: {error}"}, None
-
-
 def _formatted_record(
     document: InputDocument, *, default_url: Optional[str], site: Optional[str], options: CleanOptions, output_format: str
 ) -> tuple[bytes, str, str | None]:
@@ -87,7 +84,7 @@ def _formatted_record(
     Runs in the worker processes of ``--jobs``: parsing, cleaning and formatting all
     happen there, and the main process only writes text.
     """
-    record, path = _safe_record(document.parsed(), default_url, site, options=options)
+    record, path = _record(document.parsed(), default_url, site, options=options)
     buffer = io.StringIO()
     WRITERS["jsonl" if path is None else output_format](record, buffer)
     return buffer.getvalue().encode("utf-8"), document.source, path
@@ -270,7 +267,7 @@ def fetch_command(
         if sink is None or page.final_url in sink.done:
             return
         document = InputDocument(page.final_url, content=page.body, url=page.final_url)
-        record, path = _safe_record(document, None, site, encoding=page.charset)
+        record, path = _record(document, None, site, encoding=page.charset)
         sink.write(record, error=path is None, writer=WRITERS["jsonl"], error_writer=WRITERS["jsonl"])
         sink.done.add(page.final_url)
         cleaned += 1
