@@ -42,7 +42,7 @@ _MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
 _TIME = r"(?:(?:,|\||-|pukul|jam|at|pada)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<zone>WIB|WITA|WIT)?\b)?"
 _DATE_FORMS = (
     # 15/05/2019, 20/08/2018 (day/month/year)
-    rf"(?P<day>\d{{1,2}})/(?P<nmonth>\d{{1,2}})/(?P<year>\d{{4}})",
+    r"(?P<day>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<year>\d{4})",
     # 23 Agu 2021, 31 Mei 2018
     rf"(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})",
     # October 15, 2013 / March 19 2014

@@ -28,13 +28,13 @@ from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
 _BARE_PLACE_DATELINE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) - (?=[A-Z])")
 _IN_BODY_JUNK = (
     f".//div[{has_class('baca-juga')} or {has_class('baca-juga-collections')}]",
-    f".//*[contains(@class, 'article-photo-gallery') or contains(@class, 'photo-gallery')]",
+    ".//*[contains(@class, 'article-photo-gallery') or contains(@class, 'photo-gallery')]",
     ".//figure | .//figcaption | .//*[contains(@class, 'advertisement') or contains(@class, 'ads-')]",
     ".//*[contains(@class, 'video') and not(self::p)] | .//*[contains(@class, 'promo')]",
     ".//*[contains(@class, 'read-page__lanjutkan') or contains(@class, 'article-content-body__item-break')]",
 )
 _CREDITS = (
-    f"//li[contains(@class, 'article-credits__item') or contains(@class, 'read-page--credits__')]"
+    "//li[contains(@class, 'article-credits__item') or contains(@class, 'read-page--credits__')]"
     " | //div[contains(@class, 'entry-credits') or contains(@class, 'credits')]/ul/li"
 )
 _BYLINE = re.compile(r"oleh (?P<names>.+?)(?:\s+(?:diperbarui|Diperbarui)\s+(?P<updated>.+))?")
@@ -69,7 +69,7 @@ class Liputan6(SiteRule):
             "desktop-2024",
             body=f"//div[{has_class('article-content-body__item-content')}]",
             remove=_IN_BODY_JUNK,
-            title=f"//h1[contains(@class, 'read-page--header--title')] | //h1",
+            title="//h1[contains(@class, 'read-page--header--title')] | //h1",
             description=f"//div[{has_class('read-page--header--description')}]",
             bylines=(f"//div[{has_class('read-page-box__author__datetime')}]//*[contains(., 'Diterbitkan')][not(*)]",),
             category=f"//ul[{has_class('read-page--breadcrumb')}]/li[last()]",
