@@ -76,6 +76,18 @@ def _cleaned_record(
     return record, f"{path}:{article.site or 'generic'}"
 
 
+def _site_rule(site: Optional[str]) -> Any:
+    """The rule ``--site`` names (None when not given); an unknown name is a usage error."""
+    if site is None:
+        return None
+    from site_rules import rule_by_name
+
+    rule = rule_by_name(site)
+    if rule is None:
+        raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
+    return rule
+
+
 def _formatted_record(
     document: InputDocument, *, default_url: Optional[str], site: Optional[str], options: CleanOptions, output_format: str
 ) -> tuple[bytes, str, str | None]:
@@ -127,11 +139,7 @@ def clean_command(
     same command with --resume to continue. Exit status: 0 all clean, 1 some
     documents failed, 2 usage error, 130 interrupted.
     """
-    if site is not None:
-        from site_rules import rule_by_name
-
-        if rule_by_name(site) is None:
-            raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
+    _site_rule(site)
     if resume and output is None:
         raise typer.BadParameter("--resume continues an output file; give it with -o", param_hint="--resume")
     counts: Counter[str] = Counter()
@@ -229,13 +237,7 @@ def fetch_command(
 
     if latest and site is None:
         raise typer.BadParameter("--latest needs --site NAME", param_hint="--latest")
-    rule = None
-    if site is not None:
-        from site_rules import rule_by_name
-
-        rule = rule_by_name(site)
-        if rule is None:
-            raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
+    rule = _site_rule(site)
     seeds = list(urls or [])
     if url_file is not None:
         try:
@@ -316,11 +318,7 @@ def explain_command(
     fallback ran."""
     from .explain import VERDICT_STYLES, explain
 
-    if site is not None:
-        from site_rules import rule_by_name
-
-        if rule_by_name(site) is None:
-            raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
+    _site_rule(site)
     failed = False
     for number, document in enumerate(read_documents([input_file])):
         if number:
@@ -350,11 +348,7 @@ def report_command(
     the clean text and metadata."""
     from .report import render_html, review
 
-    if site is not None:
-        from site_rules import rule_by_name
-
-        if rule_by_name(site) is None:
-            raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
+    _site_rule(site)
     batch = review(read_documents(inputs), url=url, site=site)
     page = render_html(batch, title=f"Cleaner review of {', '.join(inputs)}", max_views=max_views)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -130,7 +130,7 @@ def clean_html(html: str, *, url: str | None, site: str | None, warnings: list[s
             "editors": [(header.editors, "markup"), (text_fields["editors"], "text")],
             "tags": [(header.tags, "markup"), (text_fields["tags"], "text")],
         }.items():
-            value, where = next(((v, w) for v, w in candidates if v), (None if name in ("title", "description", "published", "updated", "category") else [], None))
+            value, where = next(((v, w) for v, w in candidates if v), (getattr(Draft(), name), None))
             setattr(draft, name, value)
             if where == "markup" and header.layout:
                 draft.sources[name] = f"markup: {rule.name} layout {header.layout}"
