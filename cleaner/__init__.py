@@ -10,7 +10,7 @@ package's small helpers (dates, names, text), and the engine imports the rules.
 
 from typing import TYPE_CHECKING, Any
 
-from .article import GUIDE_FIELDS, Article, Decision, Provenance
+from .article import GUIDE_FIELDS, Article, Decision, Outcome, Provenance
 from .limits import Limits
 from .options import CleanOptions
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .detect import UnknownSiteError
     from .engine import clean
 
-__all__ = ["Article", "CleanOptions", "Cleaner", "Decision", "GUIDE_FIELDS", "Limits", "Provenance", "UnknownSiteError", "clean"]
+__all__ = ["Article", "CleanOptions", "Cleaner", "Decision", "GUIDE_FIELDS", "Limits", "Outcome", "Provenance", "UnknownSiteError", "clean"]
 __version__ = "0.1.0"
 
 

@@ -22,7 +22,8 @@ class Cleaner:
         ...     ...
 
     ``rules``: the site rules to use (default all; the generic rule is always on);
-    ``fallback``: trafilatura for HTML no markup layout reads; ``keep_dateline``: keep
+    ``fallback``: trafilatura for HTML no markup layout reads; ``markup_layouts``: off, every
+    page goes to the fallback (what a redesign of every site would do); ``keep_dateline``: keep
     the opening dateline in the text; ``min_text_chars``: shorter text counts as no
     article; ``limits``: what one document may cost. Unknown rule names raise
     ``UnknownSiteError`` here, once, rather than on every document.
@@ -33,6 +34,7 @@ class Cleaner:
         *,
         rules: Iterable[str] | None = None,
         fallback: bool = True,
+        markup_layouts: bool = True,
         keep_dateline: bool = False,
         min_text_chars: int = 0,
         limits: Limits = DEFAULT_LIMITS,
@@ -47,7 +49,7 @@ class Cleaner:
             raise UnknownSiteError(f"unknown rules {sorted(names - known)}; rules: {', '.join(sorted(known))}")
         if min_text_chars < 0:
             raise ValueError("min_text_chars must be 0 or more")
-        self.options = CleanOptions(rules=names, fallback=fallback, keep_dateline=keep_dateline, min_text_chars=min_text_chars, limits=limits)
+        self.options = CleanOptions(rules=names, fallback=fallback, markup_layouts=markup_layouts, keep_dateline=keep_dateline, min_text_chars=min_text_chars, limits=limits)
 
     def __repr__(self) -> str:
         return f"Cleaner({self.options})"

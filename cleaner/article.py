@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 #: The GUIDE's keys, in its order. ``Article.to_dict`` starts with exactly these.
@@ -10,6 +11,25 @@ GUIDE_FIELDS: tuple[str, ...] = (
     "site", "url", "title", "description", "authors", "editors", "published", "updated",
     "dateline", "category", "tags", "text",
 )
+
+
+class Outcome(str, Enum):
+    """What happened to a document, as data: every record carries one.
+
+    ``article``: text was found. ``non_article``: the document is a listing (index,
+    search, topic, tag), a menu, or shows no article text. ``refused``: the input is
+    not a document the cleaner reads (empty, binary, beyond the limits, unparseable).
+    ``failed``: the cleaner could not do its job (an internal error, or the fallback
+    could not run); the reason is in ``provenance.reason``.
+    """
+
+    ARTICLE = "article"
+    NON_ARTICLE = "non_article"
+    REFUSED = "refused"
+    FAILED = "failed"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass(frozen=True)
@@ -64,6 +84,11 @@ class Article:
     text: str
     provenance: Provenance = field(default_factory=lambda: Provenance("rule", "generic"))
     warnings: tuple[str, ...] = ()
+    #: What happened to the document (see ``Outcome``); why, where it is not an article, is
+    #: in ``provenance.reason``.
+    outcome: Outcome = Outcome.ARTICLE
+    #: The page shows only a teaser behind a subscription (Tempo+ and its kin).
+    paywalled: bool = False
     #: Every input block in order with what happened to it and why (``cleaner explain``).
     decisions: tuple[Decision, ...] = field(default=(), repr=False, compare=False)
     #: Where each metadata field was read: ``(field, source)`` pairs such as
@@ -71,7 +96,7 @@ class Article:
     sources: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
 
     def to_dict(self, *, decisions: bool = False) -> dict[str, Any]:
-        """A JSON-ready dict: the GUIDE's keys in order, then provenance and warnings.
+        """A JSON-ready dict: the GUIDE's keys in order, then outcome, paywalled, provenance, warnings.
 
         ``decisions=True`` adds the block-by-block decisions and the field sources.
         """
@@ -79,6 +104,8 @@ class Article:
         for key in GUIDE_FIELDS:
             value = getattr(self, key)
             record[key] = list(value) if isinstance(value, tuple) else value
+        record["outcome"] = self.outcome.value
+        record["paywalled"] = self.paywalled
         record["provenance"] = self.provenance.to_dict()
         record["warnings"] = list(self.warnings)
         if decisions:

@@ -75,6 +75,8 @@ def _iso(match: re.Match[str]) -> str | None:
         return None
     if groups.get("hour") is None:
         return day.isoformat()
+    if int(groups["hour"]) > 23 or int(groups["minute"]) > 59:
+        return None  # an impossible time is no date
     offset = ZONE_OFFSETS[(groups.get("zone") or "WIB").upper()]
     return f"{day.isoformat()}T{int(groups['hour']):02d}:{groups['minute']}:00{offset}"
 

@@ -30,6 +30,23 @@ def host_of(url: str) -> str | None:
     return host.lower() if host else None
 
 
+def matches_host(rule: SiteRule, host: str) -> bool:
+    """Whether ``host`` is one of the rule's hosts or a subdomain of one (``nasional.tempo.co``)."""
+    host = host.lower().rstrip(".")
+    return any(host == h or host.endswith("." + h) for h in rule.hosts)
+
+
+def signature_score(rule: SiteRule, sample: str) -> int:
+    """How many of the rule's signatures occur in ``sample``.
+
+    The literal ``signature_markers`` gate the regexes: a dump that names none of them
+    is not this site's, and most dumps are ruled out by a substring test.
+    """
+    if not any(marker in sample for marker in rule.signature_markers):
+        return 0
+    return sum(1 for signature in rule.signatures if signature.search(sample))
+
+
 def _enabled(enabled: frozenset[str] | None) -> tuple[SiteRule, ...]:
     rules = all_rules()
     return rules if enabled is None else tuple(r for r in rules if r.name in enabled or r is generic_rule())
@@ -39,7 +56,7 @@ def rule_for_url(url: str, enabled: frozenset[str] | None = None) -> SiteRule:
     host = host_of(url)
     if host:
         for rule in _enabled(enabled):
-            if rule.matches_host(host):
+            if matches_host(rule, host):
                 return rule
     return generic_rule()
 
@@ -48,7 +65,7 @@ def rule_for_text(lines: list[str], enabled: frozenset[str] | None = None) -> Si
     sample = "\n".join(lines[:60] + lines[-40:]) if len(lines) > 100 else "\n".join(lines)
     best, best_score = generic_rule(), 0
     for rule in _enabled(enabled):
-        score = rule.signature_score(sample)
+        score = signature_score(rule, sample)
         if score > best_score:
             best, best_score = rule, score
     return best

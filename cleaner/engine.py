@@ -1,18 +1,43 @@
-"""The engine: input → site detection → the rule's extraction → shared passes → Article."""
+"""The engine: one staged pipeline for dumps and pages alike.
+
+    decode → sniff (empty, binary, page, dump) → [page: parse once → page metadata →
+    rule → listing check → markup layout, else the fallback's lines] → [dump: lines →
+    rule → listing check] → the text passes → fields by one precedence table → Article
+
+Each stage is a plain function below; the rule is chosen once per document. Every
+document gives an ``Article`` whose ``outcome`` says what happened; nothing raises but
+``UnknownSiteError`` for a ``site`` that names no enabled rule.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
 
-from site_rules import Draft, SiteRule
+from site_rules import SiteRule
 
-from .article import Article, Provenance
+from . import fallback
+from .article import Article, Outcome, Provenance
 from .decode import decode_bytes, looks_binary, looks_like_html, repair_mojibake
 from .detect import UnknownSiteError, choose_rule
+from .draft import Draft
+from .fields import PAGE_METADATA, Candidate, resolve
+from .html import PageMeta, block_lines, page_metadata, parse_html
+from .markup import extract_markup
 from .options import DEFAULT_OPTIONS, CleanOptions
+from .passes import extract_text
 from .text import split_lines
 
 __all__ = ["clean", "UnknownSiteError"]
+
+# Addresses of search, tag, topic and index pages, on any site: they list articles and are none.
+_LISTING_PATH = re.compile(
+    r"/*(?:$|(?:search|cari|pencarian|tag|tags|topik|topic|indeks|index|kanal|category|kategori)(?:/|$|\?))", re.I
+)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def clean(
@@ -21,99 +46,276 @@ def clean(
     url: str | None = None,
     site: str | None = None,
     encoding: str | None = None,
+    when: str | None = None,
     options: CleanOptions = DEFAULT_OPTIONS,
 ) -> Article:
-    """Clean one page, a raw text dump or an HTML page, into an ``Article``.
+    """Clean one document, a raw text dump or an HTML page, into an ``Article``.
 
     ``url`` picks the site rule by host and is copied to the article; ``site`` forces
     a rule by name (``"tempo"``, ``"generic"``, …); ``encoding`` is the charset of
-    ``bytes`` where the HTTP ``Content-Type`` header gave one; ``options`` (see
-    ``CleanOptions``; ``cleaner.Cleaner`` holds them for a run) choose the rules, the
-    fallback, the dateline, a minimum length and the limits of what one document may
-    cost. Bad input never raises: binary data, input beyond the limits, or a failure
-    inside a parser gives an article with empty text and a warning. The one
-    exception, by design, is ``UnknownSiteError`` for a ``site`` that names no
-    (enabled) rule.
+    ``bytes`` where the HTTP ``Content-Type`` header gave one; ``when`` is a date known
+    from outside the document (a WARC-Date, ISO 8601), which puts the layouts of that
+    era first; ``options`` (see ``CleanOptions``; ``cleaner.Cleaner`` holds them for a
+    run) choose the rules, the fallback, the dateline, a minimum length and the limits.
+
+    Never raises on bad input: the article's ``outcome`` says ``refused`` (empty,
+    binary, beyond the limits), ``failed`` (an internal error, or the fallback could not
+    run) or ``non_article``, with the reason. The one exception, by design, is
+    ``UnknownSiteError`` for a ``site`` that names no (enabled) rule.
     """
+    choose_rule([], url=url, site=site, enabled=options.rules)  # an unknown ``site`` is refused before any work
     try:
-        article = _clean(content, url=url, site=site, encoding=encoding, options=options)
-    except UnknownSiteError:
-        raise
-    except (Exception, RecursionError) as error:  # noqa: BLE001 - one bad page must not take a batch down
-        return refused(f"internal error while cleaning: {type(error).__name__}: {error}"[:300], url=url, site=site)
+        article = _clean(content, url=url, site=site, encoding=encoding, when=when, options=options)
+    except (Exception, RecursionError) as error:  # noqa: BLE001 - one bad document must not take a batch down
+        reason = f"internal error while cleaning: {type(error).__name__}: {error}"[:300]
+        return refused(reason, url=url, site=site, options=options, outcome=Outcome.FAILED)
     if article.text and len(article.text) < options.min_text_chars:
-        return replace(article, text="", warnings=(*article.warnings, f"text shorter than {options.min_text_chars} characters: no article"))
+        reason = f"text shorter than {options.min_text_chars} characters: no article"
+        return replace(
+            article, text="", outcome=Outcome.NON_ARTICLE, warnings=(*article.warnings, reason),
+            provenance=replace(article.provenance, reason=reason),
+        )
     return article
 
 
-def _clean(content: str | bytes, *, url: str | None, site: str | None, encoding: str | None, options: CleanOptions) -> Article:
-    limits = options.limits
-    choose_rule([], url=url, site=site, enabled=options.rules)  # an unknown ``site`` is refused before any work
-    if len(content) > limits.max_chars:
-        return refused(f"input too large: {len(content):,} characters (limit {limits.max_chars:,})", url=url, site=site)
-    warnings: list[str] = []
+@dataclass
+class Context:
+    """What the stages of one document share: its address, the options, warnings so far."""
+
+    url: str | None
+    site: str | None
+    options: CleanOptions
+    when: date | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _clean(content: str | bytes, *, url: str | None, site: str | None, encoding: str | None, when: str | None, options: CleanOptions) -> Article:
+    context = Context(url=url, site=site, options=options, when=day_of(when))
+    if len(content) > options.limits.max_chars:
+        return refused(f"input too large: {len(content):,} characters (limit {options.limits.max_chars:,})", context=context)
+    text = decode(content, encoding, context)
+    kind = sniff(text)
+    if kind == "empty":
+        return refused("empty input", context=context)
+    if kind == "binary":
+        return refused("binary input: not text or HTML", context=context)
+    if kind == "page":
+        return clean_page(text, context)
+    return clean_dump(text, context)
+
+
+# -- stages --------------------------------------------------------------------------------------------
+
+
+def day_of(value: str | None) -> date | None:
+    """The calendar day of an ISO 8601 date or timestamp; None when there is none or it is impossible."""
+    match = _ISO_DAY.match(value.strip()) if value else None
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def decode(content: str | bytes, encoding: str | None, context: Context) -> str:
+    """Bytes to text (HTTP charset, UTF-8, ``<meta charset>``, detection); mojibake repaired; NULs dropped."""
     if isinstance(content, (bytes, bytearray, memoryview)):
         text, warnings = decode_bytes(bytes(content), encoding)
+        context.warnings.extend(warnings)
     else:
-        text = repair_mojibake(content, warnings)
-    text = text.replace("\x00", "")  # NUL bytes stray into real dumps; they carry nothing
+        text = repair_mojibake(content, context.warnings)
+    return text.replace("\x00", "")  # NUL bytes stray into real dumps; they carry nothing
+
+
+def sniff(text: str) -> str:
+    """``empty``, ``binary``, ``page`` (HTML) or ``dump`` (visible text, one block a line)."""
+    if not text.strip():
+        return "empty"
     if looks_binary(text):
-        return refused("binary input: not text or HTML", url=url, site=site, warnings=warnings)
-    if looks_like_html(text):
-        from .html_fallback import clean_html
-
-        return clean_html(text, url=url, site=site, warnings=warnings, options=options)
-    lines = split_lines(text)
-    if len(lines) > limits.max_lines:
-        return refused(f"input too long: {len(lines):,} lines (limit {limits.max_lines:,})", url=url, site=site, warnings=warnings)
-    rule = choose_rule(lines, url=url, site=site, enabled=options.rules)
-    if not lines:
-        warnings.append("empty input")
-    draft = rule.extract(lines)
-    return article_from_draft(draft, rule, url=url, warnings=warnings, keep_dateline=options.keep_dateline)
+        return "binary"
+    return "page" if looks_like_html(text) else "dump"
 
 
-def refused(reason: str, *, url: str | None, site: str | None, warnings: list[str] | None = None) -> Article:
-    """An article with no text for input the cleaner will not or cannot read, saying why."""
+def is_listing_address(rule: SiteRule, url: str | None) -> bool:
+    """A search, tag, topic or index address: shared forms, and the ones the rule declares."""
+    if not url:
+        return False
     try:
-        rule = choose_rule([], url=url, site=site)
-    except UnknownSiteError:
-        rule = choose_rule([], url=url)  # a site disabled by the options: still say which host
-    draft = Draft(warnings=[reason])
-    return article_from_draft(
-        draft, rule, url=url, warnings=list(warnings or []), provenance=Provenance("fallback", "none", None, reason)
-    )
+        path = urlsplit(url if "://" in url else "//" + url).path or "/"
+    except ValueError:
+        return False
+    return bool(_LISTING_PATH.match(path)) or any(pattern.match(path) for pattern in rule.listing_paths)
 
 
-def article_from_draft(
-    draft: Draft,
+def clean_dump(text: str, context: Context) -> Article:
+    """A raw text dump: lines → rule → listing check → the text passes."""
+    lines = split_lines(text)
+    limit = context.options.limits.max_lines
+    if len(lines) > limit:
+        return refused(f"input too long: {len(lines):,} lines (limit {limit:,})", context=context)
+    rule = choose_rule(lines, url=context.url, site=context.site, enabled=context.options.rules)
+    if is_listing_address(rule, context.url):
+        return non_article(rule, "its address is a search, tag, topic or index page", lines, context)
+    draft = extract_text(rule, lines, context.when)
+    outcome = Outcome.NON_ARTICLE if any(w.startswith("non-article page") for w in draft.warnings) else None
+    candidates = {"text": Candidate(draft, f"{rule.name} text rules: the meta lines")}
+    return build(rule, draft, candidates, context, Provenance("rule", rule.name, draft.layout), outcome=outcome)
+
+
+def clean_page(html: str, context: Context) -> Article:
+    """An HTML page: parse once → page metadata → rule → listing check → layout or fallback."""
+    limits = context.options.limits
+    tree = parse_html(html)
+    if tree is None:
+        return refused("unparseable HTML", context=context)
+    elements = int(tree.xpath("count(//*)"))
+    if elements > limits.max_elements:
+        return refused(f"page too large: {elements:,} elements (limit {limits.max_elements:,})", context=context)
+    meta = page_metadata(tree)
+    context.warnings.extend(meta.warnings)
+    canonical = meta.canonical if meta.canonical and urlsplit(meta.canonical).path.strip("/") else None
+    context.url = context.url or canonical  # a canonical pointing at the home page is not the article's address
+    context.when = context.when or day_of(meta.published)
+    rule = page_rule(tree, context)
+    if meta.is_listing:
+        return non_article(rule, ", ".join(meta.types[:3]), [], context)
+    if is_listing_address(rule, context.url):
+        return non_article(rule, "its address is a search, tag, topic or index page", [], context)
+    page = Candidate(meta, PAGE_METADATA)
+    shown = extract_markup(rule, tree, context.when) if context.options.markup_layouts else None
+    paywalled = meta.accessible_for_free is False
+    if shown is not None and shown.paragraphs:
+        candidates = {"markup": Candidate(shown, f"markup: {rule.name} layout {shown.layout}"), "page": page}
+        return build(rule, shown, candidates, context, Provenance("rule", rule.name, shown.layout), paywalled=paywalled)
+    if shown is not None:
+        reason = f"{rule.name} layout {shown.layout} found no body"
+    elif not context.options.markup_layouts:
+        reason = "markup layouts off"
+    else:
+        reason = f"no {rule.name} markup layout matched" if rule.html_layouts else f"no markup rules for {rule.name}"
+    header = shown or Draft()
+    if not context.options.fallback:
+        header.paragraphs = []
+        context.warnings.append(f"{reason}, and the fallback is off: no article text")
+        provenance = Provenance("rule", rule.name, header.layout, reason + "; fallback off")
+        return build(rule, header, {"markup": Candidate(header, "markup"), "page": page}, context, provenance, paywalled=paywalled)
+    lines, found, why = fallback_lines(tree, elements, context)
+    if why is not None:  # the fallback could not run: loud, never an empty article that looks clean
+        return refused(why, context=context, rule=rule, outcome=Outcome.FAILED)
+    if len(lines) > limits.max_lines:
+        return refused(f"page too long: {len(lines):,} text blocks (limit {limits.max_lines:,})", context=context)
+    if elements > limits.max_fallback_elements:
+        reason += "; page too large for trafilatura, plain block text"
+    draft = extract_text(rule, lines, context.when)
+    candidates = {
+        "markup": Candidate(header, f"markup: {rule.name} layout {header.layout}", own_sources=False),
+        "page": page,
+        "trafilatura": Candidate(found, "trafilatura"),
+        "extracted": Candidate(draft, f"{rule.name} text rules on trafilatura's text", own_sources=False),
+    }
+    outcome = Outcome.NON_ARTICLE if any(w.startswith("non-article page") for w in draft.warnings) else None
+    provenance = Provenance("fallback", "trafilatura", None, reason)
+    return build(rule, draft, candidates, context, provenance, paywalled=paywalled or header.paywalled, outcome=outcome)
+
+
+def page_rule(tree: Any, context: Context) -> SiteRule:
+    """The rule of a page: ``site``, else its address (given, canonical), else its visible text."""
+    if context.url or context.site:
+        return choose_rule([], url=context.url, site=context.site, enabled=context.options.rules)
+    return choose_rule(block_lines(tree.xpath("//body")), enabled=context.options.rules)
+
+
+def fallback_lines(tree: Any, elements: int, context: Context) -> tuple[list[str], PageMeta, str | None]:
+    """The page's text by trafilatura (plain blocks for a page too large for it), or why it cannot run."""
+    if elements > context.options.limits.max_fallback_elements:
+        # trafilatura's time grows with the element count; a page this large gets plain blocks.
+        context.warnings.append(f"page too large for trafilatura ({elements:,} elements); plain block text used")
+        fallback.trim(tree)
+        return block_lines(tree.xpath("//body")), PageMeta(), None
+    try:
+        text, found = fallback.extract(tree, context.url)
+    except fallback.FallbackUnavailable as error:
+        return [], PageMeta(), f"the fallback cannot run: {error}"[:300]
+    except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
+        context.warnings.append(f"HTML extraction failed: {type(error).__name__}")
+        return [], PageMeta(), None
+    return split_lines(text), found, None
+
+
+# -- records -------------------------------------------------------------------------------------------
+
+
+def build(
     rule: SiteRule,
+    body: Draft,
+    candidates: dict[str, Candidate],
+    context: Context,
+    provenance: Provenance,
     *,
-    url: str | None,
-    warnings: list[str],
-    provenance: Provenance | None = None,
-    keep_dateline: bool = False,
+    outcome: Outcome | None = None,
+    paywalled: bool = False,
 ) -> Article:
-    """Freeze a rule's draft into an ``Article`` (the one place fields are finalised)."""
-    site = None if rule.name == "generic" else rule.name
-    paragraphs = list(draft.paragraphs)
-    if keep_dateline and draft.dateline_prefix and paragraphs:
-        paragraphs[0] = draft.dateline_prefix + paragraphs[0]
+    """Freeze a document into an ``Article``: fields by the precedence table, text from ``body``."""
+    fields = Draft()
+    resolve(candidates, fields)
+    paragraphs = list(body.paragraphs)
+    if context.options.keep_dateline and body.dateline_prefix and paragraphs:
+        paragraphs[0] = body.dateline_prefix + paragraphs[0]
+    text = "\n\n".join(paragraphs)
+    warnings = [*context.warnings, *body.warnings]
+    if outcome is None:
+        outcome = Outcome.ARTICLE if text else Outcome.NON_ARTICLE
+    if outcome is not Outcome.ARTICLE and provenance.reason is None:
+        reason = next((w for w in body.warnings if w.startswith("non-article page") or w == "no article text found"), None)
+        provenance = replace(provenance, reason=reason or "no article text found")
     return Article(
-        site=site,
-        url=url or None,
-        title=draft.title,
-        description=draft.description,
-        authors=tuple(draft.authors),
-        editors=tuple(draft.editors),
-        published=draft.published,
-        updated=draft.updated,
-        dateline=draft.dateline,
-        category=draft.category,
-        tags=tuple(draft.tags),
-        text="\n\n".join(paragraphs),
-        provenance=provenance or Provenance("rule", rule.name, draft.layout),
-        warnings=tuple(warnings + draft.warnings),
-        decisions=tuple(draft.decisions),
-        sources=tuple((name, where) for name, where in draft.sources.items() if getattr(draft, name, None)),
+        site=None if rule.name == "generic" else rule.name,
+        url=context.url or None,
+        title=fields.title,
+        description=fields.description,
+        authors=tuple(fields.authors),
+        editors=tuple(fields.editors),
+        published=fields.published,
+        updated=fields.updated,
+        dateline=fields.dateline,
+        category=fields.category,
+        tags=tuple(fields.tags),
+        text=text,
+        provenance=provenance,
+        warnings=tuple(warnings),
+        outcome=outcome,
+        paywalled=paywalled or body.paywalled or any(c.fields.paywalled for c in candidates.values() if isinstance(c.fields, Draft)),
+        decisions=tuple(body.decisions),
+        sources=tuple((name, where) for name, where in fields.sources.items() if getattr(fields, name, None)),
     )
+
+
+def non_article(rule: SiteRule, what: str, lines: list[str], context: Context) -> Article:
+    """A listing page: no article text, the outcome and the reason said."""
+    draft = Draft(warnings=[f"non-article page: {what}"])
+    for line in lines:
+        draft.note(line, "drop", "shared.listing_page")
+    provenance = Provenance("rule", rule.name, None, f"listing page, no article: {what}")
+    return build(rule, draft, {}, context, provenance, outcome=Outcome.NON_ARTICLE)
+
+
+def refused(
+    reason: str,
+    *,
+    context: Context | None = None,
+    url: str | None = None,
+    site: str | None = None,
+    options: CleanOptions = DEFAULT_OPTIONS,
+    rule: SiteRule | None = None,
+    outcome: Outcome = Outcome.REFUSED,
+) -> Article:
+    """An article with no text for input the cleaner will not or cannot read, saying why."""
+    context = context or Context(url=url, site=site, options=options)
+    if rule is None:
+        try:
+            rule = choose_rule([], url=context.url, site=context.site, enabled=context.options.rules)
+        except UnknownSiteError:
+            rule = choose_rule([], url=context.url)  # a site disabled by the options: still say which host
+    draft = Draft(warnings=[reason])
+    return build(rule, draft, {}, context, Provenance("fallback", "none", None, reason), outcome=outcome)

@@ -16,7 +16,7 @@ import json
 import re
 from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Collection, Iterable, TypeVar
 
 import lxml.html
 from lxml import etree
@@ -30,6 +30,7 @@ _BLOCK_TAGS = frozenset(
     "dd dt dl center main aside nav figure figcaption address hr".split()
 )
 _SKIP_TAGS = frozenset("script style noscript iframe form button svg select textarea template object embed video audio canvas map".split())
+T = TypeVar("T")
 _CELL_TAGS = frozenset(("td", "th"))
 _ARTICLE_TYPES = frozenset(
     ("NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting", "LiveBlogPosting", "ReviewNewsArticle")
@@ -62,6 +63,10 @@ class PageMeta:
     keywords: tuple[str, ...] = ()
     canonical: str | None = None
     types: tuple[str, ...] = ()
+    #: JSON-LD ``isAccessibleForFree`` (False: the article is behind a paywall), where given.
+    accessible_for_free: bool | None = None
+    #: Fields that were present but unreadable, and why.
+    warnings: tuple[str, ...] = ()
 
     @property
     def is_listing(self) -> bool:
@@ -77,6 +82,10 @@ def minute_iso(value: str | None) -> str | None:
     if not match:
         return parse_datetime(value)
     day, hour, minute, zone = match.groups()
+    try:  # an impossible date ("2024-02-30", "25:61") is no date
+        datetime.fromisoformat(f"{day}T{hour or '00'}:{minute or '00'}")
+    except ValueError:
+        return None
     if hour is None:
         return day
     if zone is None:
@@ -121,8 +130,29 @@ def _types(item: dict[str, Any]) -> list[str]:
     return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
+def _read(warnings: list[str], name: str, read: Callable[[], T], default: T) -> T:
+    """One field of the page's head: a malformed value leaves that field empty and says why."""
+    try:
+        return read()
+    except Exception as error:  # noqa: BLE001 - one bad field never costs the text or another field
+        warnings.append(f"page metadata: {name} unreadable ({type(error).__name__}: {error})"[:200])
+        return default
+
+
+def _date(warnings: list[str], name: str, *values: Any) -> str | None:
+    """The first readable date among ``values``; an impossible one (``2024-02-30``) is said, not used."""
+    for value in values:
+        if isinstance(value, str) and value.strip():
+            iso = minute_iso(value)
+            if iso:
+                return iso
+            warnings.append(f"page metadata: {name} {value.strip()[:40]!r} is not a valid date")
+    return None
+
+
 def page_metadata(tree: Any) -> PageMeta:
-    """Read JSON-LD, OpenGraph / ``article:*`` and ``<meta>`` fields of a page."""
+    """Read JSON-LD, OpenGraph / ``article:*`` and ``<meta>`` fields of a page, each field on its own."""
+    warnings: list[str] = []
     meta: dict[str, str] = {}
     for element in tree.xpath("//meta[@content]"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
@@ -136,30 +166,51 @@ def page_metadata(tree: Any) -> PageMeta:
         if not article and set(item_types) & _ARTICLE_TYPES:
             article = item
     canonical = next(iter(tree.xpath('//link[@rel="canonical"]/@href')), None)
-    title = article.get("headline") if isinstance(article.get("headline"), str) else None
-    title = title or meta.get("og:title") or meta.get("twitter:title")
-    keywords = meta.get("news_keywords") or meta.get("keywords") or ""
-    section = meta.get("article:section2") or meta.get("article:section")
-    if not section and isinstance(article.get("articleSection"), str):
-        section = article["articleSection"]
+
+    def title() -> str | None:
+        value = article.get("headline") if isinstance(article.get("headline"), str) else None
+        value = value or meta.get("og:title") or meta.get("twitter:title")
+        return normalize_line(value) if value else None
+
+    def section() -> str | None:
+        value = meta.get("article:section2") or meta.get("article:section")
+        if not value and isinstance(article.get("articleSection"), str):
+            value = article["articleSection"]
+        return normalize_line(value) if value else None
+
+    def keywords() -> tuple[str, ...]:
+        value = meta.get("news_keywords") or meta.get("keywords") or ""
+        return tuple(k.strip() for k in value.split(",") if k.strip())
+
+    def free() -> bool | None:
+        value = article.get("isAccessibleForFree")
+        if isinstance(value, str):
+            value = {"true": True, "false": False}.get(value.strip().lower())
+        return value if isinstance(value, bool) else None
+
     return PageMeta(
-        title=normalize_line(title) if title else None,
-        description=normalize_line(meta.get("og:description") or meta.get("description") or "") or None,
-        authors=tuple(_names(article.get("author"))),
-        published=minute_iso(
-            article.get("datePublished") if isinstance(article.get("datePublished"), str) else None
-        ) or minute_iso(meta.get("article:published_time") or meta.get("datepublished") or meta.get("dc.date.issued")),
-        updated=minute_iso(article.get("dateModified") if isinstance(article.get("dateModified"), str) else None)
-        or minute_iso(meta.get("article:modified_time")),
-        section=normalize_line(section) if section else None,
-        keywords=tuple(k.strip() for k in keywords.split(",") if k.strip()),
+        title=_read(warnings, "title", title, None),
+        description=_read(warnings, "description", lambda: normalize_line(meta.get("og:description") or meta.get("description") or "") or None, None),
+        authors=_read(warnings, "authors", lambda: tuple(_names(article.get("author"))), ()),
+        published=_read(warnings, "published", lambda: _date(
+            warnings, "published", article.get("datePublished"), meta.get("article:published_time"),
+            meta.get("datepublished"), meta.get("dc.date.issued"),
+        ), None),
+        updated=_read(warnings, "updated", lambda: _date(warnings, "updated", article.get("dateModified"), meta.get("article:modified_time")), None),
+        section=_read(warnings, "section", section, None),
+        keywords=_read(warnings, "keywords", keywords, ()),
         canonical=canonical.strip() if isinstance(canonical, str) and canonical.strip() else None,
         types=tuple(types),
+        accessible_for_free=_read(warnings, "isAccessibleForFree", free, None),
+        warnings=tuple(warnings),
     )
 
 
-def block_lines(containers: Iterable[Any]) -> list[str]:
-    """The text of ``containers`` as lines: one per block element or ``<br>``-separated run."""
+def block_lines(containers: Iterable[Any], skip: Collection[Any] = frozenset()) -> list[str]:
+    """The text of ``containers`` as lines: one per block element or ``<br>``-separated run.
+
+    Elements in ``skip`` (a layout's removed junk) are passed over, their tails kept.
+    """
     lines: list[str] = []
     buffer: list[str] = []
 
@@ -172,7 +223,7 @@ def block_lines(containers: Iterable[Any]) -> list[str]:
 
     def walk(element: Any) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIP_TAGS or not tag:
+        if tag in _SKIP_TAGS or not tag or (skip and element in skip):
             pass
         elif tag == "br":
             flush()

@@ -14,6 +14,9 @@ class CleanOptions:
     #: Names of the site rules to use (``None``: all). The generic rule is always on: a page of
     #: a disabled site is cleaned as any other site's.
     rules: frozenset[str] | None = None
+    #: The rules' markup layouts read pages; off, every page goes to the fallback (the rules still
+    #: choose the site and run their text passes): what a redesign of every site would do.
+    markup_layouts: bool = True
     #: HTML no markup layout reads goes to trafilatura; off, it gets empty text and a warning.
     fallback: bool = True
     #: Keep the opening dateline (``Jakarta (ANTARA) - ``) at the start of the text; the GUIDE

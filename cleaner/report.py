@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 from site_rules import rule_by_name
 
 from .article import GUIDE_FIELDS, Article
+from .detect import signature_score
 from .engine import clean
 from .explain import describe_path
 from .inputs import InputDocument
@@ -109,7 +110,7 @@ def signature_seen(article: Article) -> bool:
         return True
     if any(decision.reason == "shared.dateline" for decision in article.decisions):
         return True
-    return rule.signature_score("\n".join(decision.line for decision in article.decisions)) > 0
+    return signature_score(rule, "\n".join(decision.line for decision in article.decisions)) > 0
 
 
 def review(documents: Iterable[InputDocument], *, url: Optional[str] = None, site: Optional[str] = None) -> BatchReview:

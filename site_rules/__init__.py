@@ -16,10 +16,10 @@ from types import ModuleType
 
 from cleaner.article import Decision
 
-from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
+from .base import DatelineForm, Draft, HtmlLayout, Layout, SiteRule, TextOptions, has_class
 
 __all__ = [
-    "Decision", "Draft", "HtmlLayout", "Layout", "SiteRule", "has_class",
+    "DatelineForm", "Decision", "Draft", "HtmlLayout", "Layout", "SiteRule", "TextOptions", "has_class",
     "ENTRY_POINT_GROUP", "Registry", "all_rules", "generic_rule", "registry", "rule_by_name",
 ]
 

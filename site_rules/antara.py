@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .base import HtmlLayout, Layout, SiteRule, has_class
+from .base import HtmlLayout, Layout, SiteRule, TextOptions, has_class
 
 # Press releases: "ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) --".
 _PRESS_RELEASE_DATELINE = re.compile(
@@ -49,8 +49,8 @@ class Antara(SiteRule):
         Layout("article", re.compile(r"\((?:ANTARA|Antara)(?: News)?\)\s*-", re.M)),
         Layout("photo", re.compile(r"ANTARA FOTO/|Antara [A-Z]\w+/", re.M)),
     )
-    has_deck = False
-    trailing_title_date = True
+    # No deck; regional pages print the title and date after the body.
+    options = TextOptions(has_deck=False, trailing_title_date=True)
     category_labels = (re.compile(r"(?P<category>\w+) - ANTARA News(?: \w+)*"),)
     drops = P.line_patterns("antara.footer", r"Tags:?|Pewarta\s*:?\s*-?|Editor\s*:?\s*-?")
     # On saved pages the copyright line closes the article; share and comment buttons follow it.

@@ -26,10 +26,9 @@ from __future__ import annotations
 import re
 
 from cleaner.dates import parse_datetime
-from cleaner.names import merge_names, split_names
 
 from . import patterns as P
-from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
+from .base import Draft, HtmlLayout, Layout, SiteRule, TextOptions, has_class
 
 _IN_BODY_JUNK = (
     ".//table[contains(@class, 'linksisip')] | .//div[contains(@class, 'paradetail')] | .//div[contains(@class, 'ads')]",
@@ -60,7 +59,9 @@ class CNNIndonesia(SiteRule):
         Layout("article-2019", re.compile(r"^CNN Indonesia \| \w+, \d", re.M)),
         Layout("tv-2016", re.compile(r"\A[A-Z][A-Z ]{3,40}\n")),
     )
-    has_deck = False
+    options = TextOptions(has_deck=False)
+    # 2015 layout: a related headline glued to the end of a paragraph, "… itu? Baca: <title> (agk)".
+    line_rewrites = ((_INLINE_READ_ALSO, ""),)
     html_layouts = (
         HtmlLayout(
             "desktop-2023",
@@ -71,6 +72,7 @@ class CNNIndonesia(SiteRule):
             published=f"//div[{has_class('date')} or contains(@class, 'text-cnn_grey')][contains(., 'WIB')]",
             category=f"//ol[{has_class('breadcrumb')}]/li[last()] | //nav[contains(@class, 'breadcrumb')]//a[last()]",
             tags=f"//div[{has_class('tags')}]//a",
+            basis="public conventions",
         ),
         HtmlLayout(
             "desktop-2016",
@@ -80,6 +82,7 @@ class CNNIndonesia(SiteRule):
             bylines=(f"//div[{has_class('author')}]",),
             published=f"//div[{has_class('date')}]",
             category=f"//div[{has_class('breadcrumb')}]//a[last()]",
+            basis="public conventions",
         ),
     )
     category_labels = (re.compile(r"(?P<category>[A-Z][A-Z&]+(?: [A-Z&]+){0,3})"),)
@@ -98,12 +101,8 @@ class CNNIndonesia(SiteRule):
             return False
         names = byline.group("names").strip()
         if names != "CNN Indonesia":
-            draft.authors = merge_names(draft.authors, split_names(names))
+            draft.credit("author", names)
         iso = parse_datetime(byline.group("rest"))
         if iso and draft.published is None:
             draft.published = iso
         return True
-
-    def read_body(self, lines: list[str], draft: Draft, dateline: re.Match[str] | None) -> None:
-        # 2015 layout: a related headline glued to the end of a paragraph, "… itu? Baca: <title> (agk)".
-        super().read_body([_INLINE_READ_ALSO.sub("", line) for line in lines], draft, dateline)

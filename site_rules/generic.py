@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from cleaner.names import merge_names, split_names
-
 from . import patterns as P
 from .base import Draft, SiteRule
 
@@ -44,7 +42,7 @@ class Generic(SiteRule):
     def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
         byline = _OUTLET_BYLINE.fullmatch(line)
         if byline and seen_title:
-            draft.authors = merge_names(draft.authors, split_names(byline.group("names")))
+            draft.credit("author", byline.group("names"))
             return True
         return False
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 
 from cleaner.dates import parse_datetime
-from cleaner.names import merge_names, split_names
+from cleaner.names import split_names
 
 from . import patterns as P
-from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
+from .base import DatelineForm, Draft, HtmlLayout, Layout, SiteRule, TextOptions, has_class
 
 # "Jakarta - Barcelona siap menjamu …": the outlet left out of the dateline.
 _BARE_PLACE_DATELINE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) - (?=[A-Z])")
@@ -57,13 +57,14 @@ class Liputan6(SiteRule):
     dateline_forms = (
         re.compile(r"Liputan6\.com,\s*(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*(?:--|-|–|—|:)\s*"),
         re.compile(rf"Liputan6\.com,\s*(?P<place>[A-Z][\w'-]*{_PLACE_TAILS})\s+(?=[A-Z0-9\"“'])"),
-        _BARE_PLACE_DATELINE,
+        # The bare "Jakarta - " form only opens a paragraph, never a title or a caption.
+        DatelineForm(_BARE_PLACE_DATELINE, min_line_chars=151),
     )
     layouts = (
         Layout("desktop-2018", re.compile(r"^Sukses$", re.M)),
         Layout("desktop-byline", re.compile(r"^oleh .+ diperbarui", re.M)),
     )
-    deck_always = True
+    options = TextOptions(deck_always=True)
     html_layouts = (
         HtmlLayout(
             "desktop-2024",
@@ -112,16 +113,10 @@ class Liputan6(SiteRule):
         ("https://opera.liputan6.com/tekno/read/3735230/x", "liputan6"),
     )
 
-    def valid_dateline(self, line: str, match: re.Match[str]) -> bool:
-        # The bare "Jakarta - " form only opens a paragraph, never a title or a caption.
-        if match.re is _BARE_PLACE_DATELINE:
-            return len(line) > 150
-        return super().valid_dateline(line, match)
-
     def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
         byline = _BYLINE.fullmatch(line)
         if byline and seen_title:
-            draft.authors = merge_names(draft.authors, split_names(byline.group("names")))
+            draft.credit("author", byline.group("names"))
             if byline.group("updated"):
                 draft.updated = parse_datetime(byline.group("updated")) or draft.updated
             return True
@@ -143,15 +138,11 @@ class Liputan6(SiteRule):
             name = " ".join(names[0].text_content().split()) if names else text
             label = text.replace(name, "", 1).strip().lower()
             item_role = "editor" if label.startswith("editor") else "author" if label else role
-            if item_role == "editor":
-                draft.editors = merge_names(draft.editors, split_names(name))
-            else:
-                draft.authors = merge_names(draft.authors, split_names(name))
+            draft.credit(item_role, name)
         # 2024 layout: "Oleh <writer>" and a "Tim Redaksi" box listing writer and editor.
         writers = tree.xpath(f"//a[{has_class('read-page-box__author__name')}]")  # type: ignore[attr-defined]
         team = tree.xpath(f"//span[{has_class('read-page-box__author__team-detail__people')}]")  # type: ignore[attr-defined]
         if writers:
-            draft.authors = merge_names(draft.authors, split_names(writers[0].text_content()))
+            draft.credit("author", writers[0].text_content())
             if team:
-                others = [n for n in split_names(team[0].text_content()) if n not in draft.authors]
-                draft.editors = merge_names(draft.editors, others)
+                draft.credit("editor", [n for n in split_names(team[0].text_content()) if n not in draft.authors])

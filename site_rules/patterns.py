@@ -131,8 +131,7 @@ CREDIT_LABEL_INSIDE = re.compile(
 )
 #: Labels whose names are authors; ``Editor``/``Penyunting``/``Redaktur`` are editors; others
 #: (``Sumber``, ``Videografer``) are credits that only leave the body.
-AUTHOR_LABELS = frozenset({"penulis", "reporter", "pewarta", "oleh", "writer", "reporting by", "kontributor"})
-EDITOR_LABELS = frozenset({"editor", "penyunting", "redaktur", "editing by"})
+from cleaner.draft import AUTHOR_LABELS, EDITOR_LABELS  # noqa: E402 - kept with the credit patterns
 #: A credit label standing alone (the names follow on the next line, or nowhere).
 BARE_CREDIT_LABEL = re.compile(
     r"(?:Penulis|Reporter|Pewarta|Editor|Redaktur|Videografer|Fotografer|Oleh)\s*:?", re.IGNORECASE

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import re
 
-from cleaner.names import merge_names, split_names
-
 from . import patterns as P
-from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
+from .base import DatelineForm, Draft, HtmlLayout, Layout, SiteRule, TextOptions, has_class
 
 # Koran pages: "JAKARTA Pemerintah tak menghiraukan …", the place in capitals and no dash.
 _KORAN_DATELINE = re.compile(r"(?P<place>[A-Z]{3,}(?: [A-Z]{3,})?) (?=[A-Z][a-z])")
@@ -47,7 +45,8 @@ class Tempo(SiteRule):
         P.DATELINE_OUTLET_BEFORE_PLACE,
         re.compile(r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*--\s*"),
         P.DATELINE_UPPER_PLACE,
-        _KORAN_DATELINE,
+        # The capitals-without-dash form only ever opens a long paragraph, never a title.
+        DatelineForm(_KORAN_DATELINE, min_line_chars=151),
     )
     layouts = (
         Layout("paywall-2024", re.compile(r"^Baca berita dengan sedikit iklan", re.M)),
@@ -96,7 +95,10 @@ class Tempo(SiteRule):
             tags="//a[contains(@href, '/topik/')]",
         ),
     )
-    unlabelled_credit = "editor"
+    # A bare person-name line under the title is the editor.
+    options = TextOptions(unlabelled_credit="editor")
+    # Tempo+ teasers: the benefits list and the call to subscribe stand where the article stops.
+    paywall_markers = P.line_patterns("tempo.paywall", r"-? ?Akses penuh seluruh artikel Tempo\+.*", r"Berlangganan untuk lanjutkan membaca\.?")
     body_openers = (re.compile(r"Poin [Pp]enting"),)
     drops = (
         *P.line_patterns("tempo.media_link", r"Video: .+|Grafis|Selengkapnya|Baca Selengkapnya|Tempo"),
@@ -109,15 +111,9 @@ class Tempo(SiteRule):
         ("https://en.tempo.co/read/1264598/x", "tempo"),
     )
 
-    def valid_dateline(self, line: str, match: re.Match[str]) -> bool:
-        # The capitals-without-dash form only ever opens a long paragraph, never a title.
-        if match.re is _KORAN_DATELINE:
-            return len(line) > 150
-        return super().valid_dateline(line, match)
-
     def body_line(self, line: str, draft: Draft) -> str | None:
         contributors = _CONTRIBUTORS.fullmatch(line)
         if contributors:
-            draft.authors = merge_names(draft.authors, split_names(contributors.group("names")))
+            draft.credit("author", contributors.group("names"))
             return "tempo.contributors"
         return None

@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import re
 
-from cleaner.names import merge_names, split_names
-
 from . import patterns as P
-from .base import Draft, HtmlLayout, Layout, SiteRule, has_class
+from .base import Draft, HtmlLayout, Layout, SiteRule, TextOptions, has_class
 
 _RELATED_TAG = re.compile(r"Baca juga artikel terkait (?P<tag>.+?) atau tulisan lainnya(?: dari (?P<writer>.+))?")
 _CATEGORY_LINE = re.compile(r"tirto\.id\s*-\s*(?P<category>[A-Z][\w&]*(?: [\w&]+){0,2})")
@@ -42,8 +40,10 @@ class Tirto(SiteRule):
     signature_markers = ("tirto.id", "Menuju konten utama", "Baca juga artikel terkait")
     dateline_forms = (re.compile(r"tirto\.id\s*(?:--|-|–|—)\s*"),)
     layouts = (Layout("article-2018", re.compile(r"^Menuju konten utama$", re.M)),)
-    deck_always = True
-    title_repeated = True
+    # The deck always follows the title, which is printed twice (above the deck and the photo).
+    options = TextOptions(deck_always=True, title_repeated=True)
+    # Topic pages (``/q/…``) list articles.
+    listing_paths = (re.compile(r"/q/"),)
     html_layouts = (
         HtmlLayout(
             "nuxt-2019",
@@ -58,6 +58,7 @@ class Tirto(SiteRule):
             published=f"//*[{has_class('detail-date')}]",
             category=f"//*[{has_class('news-detail-category')}]",
             tags=f"//div[{has_class('tags-list')}]//a",
+            basis="public conventions",
         ),
     )
     stops = P.line_patterns("tirto.timeline", r"Timeline(?: Kronologi)?|Baca Juga Artikel Lainnya")
@@ -69,20 +70,12 @@ class Tirto(SiteRule):
     def body_line(self, line: str, draft: Draft) -> str | None:
         related = _RELATED_TAG.fullmatch(line)
         if related:
-            draft.tags = merge_names(draft.tags, [related.group("tag").strip()])
-            if related.group("writer"):
-                draft.note(line, "meta", "tirto.related_writer")
+            draft.add_tags([related.group("tag").strip()])
+            if related.group("writer"):  # named in passing: after the labelled credits
+                draft.credit("author", related.group("writer"), late=True)
             return "tirto.related_tag"
         category = _CATEGORY_LINE.fullmatch(line)
         if category:
             draft.category = draft.category or category.group("category")
             return "tirto.category_line"
         return None
-
-    def finish_paragraphs(self, draft: Draft, *, repeat_min_chars: int = 20) -> None:
-        writers = [d.line for d in draft.decisions if d.reason == "tirto.related_writer"]
-        for line in writers:
-            match = _RELATED_TAG.fullmatch(line)
-            if match and match.group("writer"):
-                draft.authors = merge_names(draft.authors, split_names(match.group("writer")))
-        super().finish_paragraphs(draft, repeat_min_chars=repeat_min_chars)

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import pytest
 
-import site_rules
+import cleaner.engine
 from cleaner import CleanOptions, UnknownSiteError, clean
 from cleaner.limits import Limits
 
@@ -68,12 +68,13 @@ def test_control_characters_and_odd_line_breaks_are_normalized() -> None:
 
 
 def test_an_internal_failure_gives_an_empty_article_not_an_exception(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(self: object, lines: list[str]) -> None:
+    def broken(*args: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(site_rules.SiteRule, "extract", broken)
+    monkeypatch.setattr(cleaner.engine, "extract_text", broken)
     article = clean("Jakarta (ANTARA) - Isi berita.")
     assert article.text == "" and "internal error while cleaning: RecursionError" in article.warnings[0]
+    assert article.outcome == "failed" and "RecursionError" in (article.provenance.reason or "")
 
 
 def test_an_unknown_site_is_the_one_exception() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from site_rules import Layout, SiteRule
+from site_rules import Draft, Layout, SiteRule
 from site_rules import patterns as P
 
 
@@ -33,9 +33,9 @@ class BeritaContoh(SiteRule):
         ("https://daerah.beritacontoh.id/read/1", "beritacontoh"),
     )
 
-    def header_line(self, line: str, draft, seen_title: bool) -> bool:  # type: ignore[no-untyped-def]
+    def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
         """The byline ``Oleh Name`` under the title."""
         if seen_title and line.startswith("Oleh "):
-            draft.add_credit("penulis", line.removeprefix("Oleh "))
+            draft.credit("author", line.removeprefix("Oleh "))
             return True
         return False

@@ -1,0 +1,145 @@
+"""A rule's markup layout read off a parsed page: header fields, then the article blocks.
+
+Selectors are compiled once per layout (``etree.XPath``). The page tree is never
+changed here: what a layout removes is skipped when the blocks are read, so a later
+stage (the fallback) still sees the page as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from lxml import etree
+
+from site_rules.base import HtmlLayout, SiteRule
+
+from .dates import date_line, parse_datetime
+from .draft import Draft
+from .html import block_lines, element_text
+from .passes import by_era, find_dateline, finish_paragraphs, guarded, meta_line, plan_for, read_body, _UPDATED_LABEL
+
+XPath = etree.XPath
+
+
+@dataclass(frozen=True)
+class CompiledLayout:
+    """A markup layout's selectors, compiled."""
+
+    layout: HtmlLayout
+    body: XPath
+    remove: XPath | None
+    title: XPath | None
+    description: XPath | None
+    bylines: XPath | None
+    published: XPath | None
+    category: XPath | None
+    tags: XPath | None
+
+
+def _xpath(expression: str | None) -> XPath | None:
+    return XPath(expression) if expression else None
+
+
+@lru_cache(maxsize=256)
+def compiled(layout: HtmlLayout) -> CompiledLayout:
+    return CompiledLayout(
+        layout, XPath(layout.body), _xpath(" | ".join(layout.remove)), _xpath(layout.title), _xpath(layout.description),
+        _xpath(" | ".join(layout.bylines)), _xpath(layout.published), _xpath(layout.category), _xpath(layout.tags),
+    )
+
+
+def _texts(selector: XPath | None, tree: Any) -> list[str]:
+    """Normalized, distinct, non-empty texts of what ``selector`` finds, in page order."""
+    if selector is None:
+        return []
+    texts: list[str] = []
+    for element in selector(tree):
+        text = element_text(element)
+        if text and text not in texts:
+            texts.append(text)
+    return texts
+
+
+def _first(selector: XPath | None, tree: Any) -> str | None:
+    texts = _texts(selector, tree)
+    return texts[0] if texts else None
+
+
+def matching_layout(rule: SiteRule, tree: Any, when: date | None = None) -> tuple[CompiledLayout, list[Any]] | None:
+    """The first markup layout (of the page's era first) whose body selector finds something."""
+    for layout in by_era(rule.html_layouts, when):
+        selectors = compiled(layout)
+        bodies = selectors.body(tree)
+        if bodies:
+            return selectors, bodies
+    return None
+
+
+def read_header(rule: SiteRule, selectors: CompiledLayout, tree: Any, draft: Draft) -> None:
+    """The visible header and footer fields; each field read alone, so one failure costs only it."""
+    label = f"{rule.name} layout {selectors.layout.name}"
+    draft.title = guarded(draft, f"{label}: title", lambda: _first(selectors.title, tree), None)
+    draft.description = guarded(draft, f"{label}: description", lambda: _first(selectors.description, tree), None)
+
+    def bylines() -> None:
+        for line in _texts(selectors.bylines, tree):
+            if rule.header_line(line, draft, True) or meta_line(line, draft):
+                continue
+            iso = date_line(line)
+            if iso and _UPDATED_LABEL.match(line):
+                draft.updated = draft.updated or iso
+            elif iso:
+                draft.published = draft.published or iso
+
+    guarded(draft, f"{label}: bylines", bylines, None)
+    if draft.published is None:
+        shown = guarded(draft, f"{label}: published", lambda: _first(selectors.published, tree), None)
+        draft.published = parse_datetime(shown) if shown else None
+    guarded(draft, f"{rule.name} page fields hook", lambda: rule.read_html_fields(tree, draft), None)
+    categories = guarded(draft, f"{label}: category", lambda: _texts(selectors.category, tree), [])
+    draft.category = categories[-1] if categories else None
+    tags = guarded(draft, f"{label}: tags", lambda: _texts(selectors.tags, tree), [])
+    draft.tags = [tag.lstrip("#").strip() for tag in tags]
+
+
+def extract_markup(rule: SiteRule, tree: Any, when: date | None = None) -> Draft | None:
+    """The article of a parsed page by the rule's markup layouts; None when none matches."""
+    found = matching_layout(rule, tree, when)
+    if found is None:
+        return None
+    selectors, bodies = found
+    layout = selectors.layout
+    draft = Draft(layout=layout.name)
+    read_header(rule, selectors, tree, draft)
+    draft.mark_sources(f"markup: {rule.name} layout {layout.name}")
+    # Fields first: a header or credits box may sit inside the container and go with the junk.
+    skip: set[Any] = set()
+    if selectors.remove is not None:
+        for body in bodies:
+            junk = selectors.remove(body)
+            chosen = set(junk)
+            for element in junk:
+                if element in skip or any(a in chosen or a in skip for a in element.iterancestors()):
+                    continue  # inside a removed block (noted with it)
+                skip.add(element)
+                text = element_text(element)
+                if text:  # one decision per removed element, for explain and the report
+                    draft.note(text, "drop", f"{rule.name}.{layout.name}.markup_remove")
+    lines = block_lines(bodies, skip=skip)
+    plan = plan_for(rule, layout)
+    dateline = find_dateline(plan, lines[:8])
+    if dateline is not None:
+        index, match = dateline
+        for line in lines[:index]:
+            draft.note(line, "drop", "shared.before_dateline")
+        read_body(plan, lines[index:], draft, match)
+    else:
+        read_body(plan, lines, draft, None)
+    # Markup separates paragraphs exactly: a short line the article repeats (a formula, an
+    # instruction) is the writer's; only a long paragraph printed twice is the layout's.
+    finish_paragraphs(plan, draft, repeat_min_chars=150)
+    draft.mark_sources(f"{rule.name} text rules on the article blocks")
+    return draft

@@ -1,0 +1,488 @@
+"""The text passes every rule's documents go through, dumps and page blocks alike.
+
+A document is read in two zones:
+
+* the **header**: everything before the opening dateline when one is found near the
+  top, otherwise the run of title-, deck-, byline- and date-like lines that opens
+  the dump. It yields title, description, authors, dates and the section label;
+  whatever else stands there (image titles, captions, a repeated title) is chrome.
+* the **body**: every later line is kept unless a pattern names it boilerplate; an
+  end-of-article heading (related, popular, video lists) ends it.
+
+Then the finishing pass: the closing reporter signature, repeated paragraphs,
+closing editor codes and crew lists, and the caption fallback of photo and video
+pages. What the passes apply — the rule's declarations merged with its layout's —
+is a ``Plan``, compiled once per rule and layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Callable, Iterable, Pattern, TypeVar, Union
+
+from site_rules import patterns as P
+from site_rules.base import DatelineForm, HtmlLayout, Layout, SiteRule, TextOptions
+from site_rules.patterns import LineMatcher, LinePattern
+
+from .dates import date_line
+from .draft import Draft
+from .names import merge_names
+from .text import ends_sentence, word_count
+
+_TITLE_MAX_WORDS = 30
+_UPDATED_LABEL = re.compile(r"(?:diperbarui|diperbaharui|updated?|pembaruan)\b", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"(?:diterbitkan|dipublikasikan|published|terbit|tayang)\b", re.IGNORECASE)
+_TAGS_LINE = re.compile(r"(?:Tags?|Tag|Topik|TAGS?)\s*:\s*(?P<tags>.+)")
+_UPPER_SIGNATURE = re.compile(r"(?P<name>(?:[A-Z][A-Z'’.-]*\.?)(?: [A-Z][A-Z'’.-]*\.?){1,4})(?:\s*\|\s*[A-Z]{1,4})?")
+_NAME_LINE = re.compile(r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|bin|binti|van|de|dan|&|,)){0,6}")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the passes apply to one document: a rule with one of its layouts, compiled."""
+
+    rule: SiteRule
+    layout: str | None
+    options: TextOptions
+    drops: LineMatcher
+    stops: LineMatcher
+    paywall: LineMatcher
+    datelines: tuple[DatelineForm, ...]
+
+    @property
+    def label(self) -> str:
+        return self.rule.name or "generic"
+
+
+@lru_cache(maxsize=256)
+def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
+    """The compiled plan of ``rule`` with ``layout`` (a text or markup layout, or none).
+
+    Compiled once per pair: every line then meets one alternation of drops and one of
+    stops instead of dozens of patterns.
+    """
+    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *P.SHARED_DROPS)
+    stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS)
+    forms = tuple(form if isinstance(form, DatelineForm) else DatelineForm(form) for form in rule.dateline_forms)
+    options = (layout.options if layout is not None else None) or rule.options
+    return Plan(
+        rule, layout.name if layout else None, options, LineMatcher(drops), LineMatcher(stops),
+        LineMatcher(rule.paywall_markers), forms,
+    )
+
+
+L = TypeVar("L", bound=Union[Layout, HtmlLayout])
+T = TypeVar("T")
+
+
+def in_era(layout: Layout | HtmlLayout, when: date | None) -> bool:
+    """Whether ``when`` falls within the layout's ``since``/``until`` (unknown dates fit every era)."""
+    if when is None:
+        return True
+    return (layout.since is None or layout.since <= when) and (layout.until is None or when <= layout.until)
+
+
+def by_era(layouts: Iterable[L], when: date | None) -> list[L]:
+    """Layouts of ``when``'s era first, the others after, each group in declared order."""
+    ordered = list(layouts)
+    return sorted(ordered, key=lambda layout: not in_era(layout, when)) if when else ordered
+
+
+def text_layout(rule: SiteRule, lines: list[str], when: date | None = None) -> Layout | None:
+    """The first layout (of the document's era first) whose signature is in the dump's opening."""
+    sample = "\n".join(lines[:40])
+    return next((layout for layout in by_era(rule.layouts, when) if layout.signature.search(sample)), None)
+
+
+def guarded(draft: Draft, what: str, hook: Callable[[], T], default: T) -> T:
+    """Run a rule's hook; a failure costs only what the hook would have read, with a warning."""
+    try:
+        return hook()
+    except Exception as error:  # noqa: BLE001 - one bad field never costs the text
+        draft.warnings.append(f"{what} failed: {type(error).__name__}: {error}"[:200])
+        return default
+
+
+
+# -- whole-document judgements ----------------------------------------------------------------------
+
+
+def is_navigation_page(lines: list[str], dateline_found: bool) -> bool:
+    """A dump that is only a menu: mostly ``•`` items, no dateline and almost no prose.
+
+    A bulleted list inside an article (a dozen items, say) leaves the article: an
+    opening dateline, or two or more prose paragraphs, make a document an article.
+    """
+    if dateline_found:
+        return False
+    bullets = sum(1 for line in lines if line.startswith("•"))
+    if bullets < 10 or bullets * 4 < len(lines):
+        return False
+    prose = sum(1 for line in lines if not line.startswith("•") and word_count(line) >= 12 and ends_sentence(line))
+    return prose < 2
+
+
+# -- the text extraction of a dump --------------------------------------------------------------------
+
+
+def extract_text(rule: SiteRule, lines: list[str], when: date | None = None) -> Draft:
+    """Run the header, body and finishing passes over normalized dump lines."""
+    layout = text_layout(rule, lines, when)
+    plan = plan_for(rule, layout)
+    draft = Draft(layout=plan.layout)
+    found = find_dateline(plan, lines)
+    if is_navigation_page(lines, found is not None):
+        draft.warnings.append("non-article page: the input is a navigation menu")
+        for line in lines:
+            draft.note(line, "drop", "shared.navigation_page")
+        return draft
+    if found is not None:
+        index, match = found
+        read_header(plan, lines[:index], draft, bounded=True)
+        read_body(plan, lines[index:], draft, match)
+    else:
+        start = read_header(plan, lines, draft, bounded=False)
+        read_body(plan, lines[start:], draft, None)
+    finish_paragraphs(plan, draft)
+    draft.mark_sources(f"{rule.name} text rules: the meta lines")
+    return draft
+
+
+def find_dateline(plan: Plan, lines: list[str]) -> tuple[int, re.Match[str]] | None:
+    for index, line in enumerate(lines[: plan.options.max_header_lines]):
+        for form in plan.datelines:
+            match = form.pattern.match(line)
+            if match and _valid_dateline(form, line, match):
+                return index, match
+    return None
+
+
+def _valid_dateline(form: DatelineForm, line: str, match: re.Match[str]) -> bool:
+    if len(line) < form.min_line_chars:
+        return False
+    place = match.groupdict().get("place")
+    return place is None or word_count(place) <= form.max_place_words
+
+
+def _looks_like_title(line: str) -> bool:
+    """Short, and not ending like a sentence (a title may end in ``?``, ``!`` or ``...``)."""
+    bare = line.rstrip("?!").removesuffix("...").removesuffix("…")
+    return word_count(line) <= _TITLE_MAX_WORDS and len(line) <= 220 and not ends_sentence(bare)
+
+
+def _looks_like_name(line: str) -> bool:
+    return word_count(line) <= 8 and bool(_NAME_LINE.fullmatch(line)) and not ends_sentence(line)
+
+
+def meta_line(line: str, draft: Draft) -> str | None:
+    """Credit and tags lines that may stand in the header or the footer; the reason when read."""
+    if ":" not in line:
+        return None  # every credit and tags line has a label and a colon
+    segments = P.CREDIT_LABEL_INSIDE.split(line)
+    credits = [P.CREDIT_LINE.fullmatch(segment.strip(" |")) for segment in segments]
+    if all(credits):
+        roles = []
+        for credit in credits:
+            assert credit is not None
+            label = credit.group("label").split(" &")[0]
+            roles.append(draft.credit_label(label, credit.group("names")))
+        # Only writer and editor credits mark the footer; "Sumber: BPS" may stand under a table.
+        return "shared.credit_line" if roles[0] else "shared.source_line"
+    tags = _TAGS_LINE.fullmatch(line)
+    if tags:
+        draft.add_tags(t.strip() for t in re.split(r"\s*[,#]\s*", tags.group("tags")) if t.strip())
+        return "shared.tags_line"
+    return None
+
+
+def _watch_paywall(plan: Plan, line: str, draft: Draft) -> None:
+    if not draft.paywalled and plan.paywall.reason(line):
+        draft.paywalled = True
+
+
+def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) -> int:
+    """Fill title, deck, bylines, dates and label from the opening lines.
+
+    ``bounded``: the lines are exactly the header (a dateline follows them), so every
+    line not read as a field is dropped. Otherwise the header ends at the first line
+    that reads as body; its index is returned.
+    """
+    rule, options = plan.rule, plan.options
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+    repeated_title = (
+        next((l for l in lines if counts[l] > 1 and _looks_like_title(l) and not P.caption_credit(l)), None)
+        if bounded and options.title_repeated
+        else None
+    )
+    title_index: int | None = None
+    dates: list[tuple[bool, str]] = []  # (after title, iso)
+    pending_label: str | None = None
+    labels: list[str] = []
+    for index, line in enumerate(lines):
+        seen_title = title_index is not None
+        _watch_paywall(plan, line, draft)
+        reason = plan.drops.reason(line)
+        if reason:
+            draft.note(line, "drop", reason)
+            continue
+        if guarded(draft, f"{plan.label} header hook", lambda: rule.header_line(line, draft, seen_title), False):
+            draft.note(line, "meta", f"{plan.label}.byline")
+            continue
+        reason = meta_line(line, draft)
+        if reason:
+            draft.note(line, "meta", reason)
+            continue
+        if P.BARE_CREDIT_LABEL.fullmatch(line):
+            pending_label = line.rstrip(" :").casefold()
+            draft.note(line, "drop", "shared.credit_label")
+            continue
+        iso = date_line(line)
+        if iso:
+            if _UPDATED_LABEL.match(line):
+                draft.updated = draft.updated or iso
+            elif _PUBLISHED_LABEL.match(line):
+                draft.published = draft.published or iso
+            else:
+                dates.append((seen_title, iso))
+            draft.note(line, "meta", "shared.date_line")
+            continue
+        label = _category_label(rule, line)
+        if label is not None:
+            draft.category = draft.category or label
+            draft.note(line, "meta", f"{plan.label}.category_label")
+            continue
+        if _looks_like_name(line) and (pending_label or (seen_title and options.unlabelled_credit)):
+            draft.credit_label(pending_label or options.unlabelled_credit or "", line)
+            draft.note(line, "meta", "shared.credit_line")
+            continue
+        if P.caption_credit(line) or P.EDITOR_CODE_LINE.fullmatch(line):
+            draft.captions.append(line)
+            draft.note(line, "drop", "shared.caption")
+            continue
+        if any(p.fullmatch(line) for p in rule.body_openers) and not bounded:
+            return index
+        # A candidate for title, deck, label, or (unbounded) the first body line.
+        if title_index is None:
+            is_title = line == repeated_title if repeated_title else (bounded or _looks_like_title(line))
+            if is_title:
+                draft.title = line
+                title_index = index
+                draft.note(line, "meta", "shared.title")
+                continue
+            if bounded and repeated_title and word_count(line) <= 4:
+                labels.append(line)
+                draft.note(line, "meta", "shared.section_label")
+                continue
+        elif line == draft.title:
+            draft.note(line, "drop", "shared.repeated_title")
+            continue
+        elif draft.title and len(line) >= 10 and draft.title.endswith(line):
+            # The dump glued the section label to the title ("OpiniDi Balik …"); the
+            # plain title follows, and what was glued before it is the label.
+            label = draft.title[: -len(line)].strip()
+            if label and word_count(label) <= 3 and draft.category is None:
+                draft.category = label
+            draft.title, title_index = line, index
+            draft.note(line, "meta", "shared.title")
+            continue
+        elif draft.description is None and index == title_index + 1 and options.has_deck and _deck_fits(options, lines, index, bounded):
+            draft.description = line
+            draft.note(line, "meta", "shared.deck")
+            continue
+        if not bounded:
+            _set_dates(draft, dates)
+            return index
+        draft.note(line, "drop", "shared.header_chrome")
+    if labels and draft.category is None:
+        draft.category = labels[-1]
+    _set_dates(draft, dates)
+    return len(lines)
+
+
+def _category_label(rule: SiteRule, line: str) -> str | None:
+    for pattern in rule.category_labels:
+        match = pattern.fullmatch(line)
+        if match:
+            return match.groupdict().get("category") or line
+    return None
+
+
+def _deck_fits(options: TextOptions, lines: list[str], index: int, bounded: bool) -> bool:
+    if bounded or options.deck_always:
+        return True
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(date_line(following) or P.CREDIT_LINE.fullmatch(following) or P.BARE_CREDIT_LABEL.fullmatch(following))
+
+
+def _set_dates(draft: Draft, dates: list[tuple[bool, str]]) -> None:
+    if draft.published is not None or not dates:
+        return
+    after_title = [iso for seen, iso in dates if seen]
+    if after_title:
+        draft.published = after_title[0]
+    elif draft.title is None:
+        draft.published = dates[0][1]
+    # A date above the title is the site header's "today", not the publication date.
+
+
+def _rewrite(rewrites: tuple[tuple[Pattern[str], str], ...], line: str) -> str:
+    for pattern, replacement in rewrites:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str] | None) -> None:
+    """Keep the article's lines in order; boilerplate goes, an end heading stops."""
+    rule, options = plan.rule, plan.options
+    if rule.line_rewrites:
+        lines = [_rewrite(rule.line_rewrites, line) for line in lines]
+    kept = draft.paragraphs
+    pending_label: str | None = None
+    in_footer = False
+    last_kept_index = -2
+    for index, line in enumerate(lines):
+        if index == 0 and dateline is not None:
+            place = dateline.groupdict().get("place")
+            draft.dateline = place.rstrip(" ,") if place else None
+            line = line[dateline.end() :].strip()
+            draft.dateline_prefix = lines[0][: dateline.end()]
+            draft.note(draft.dateline_prefix, "meta", "shared.dateline")
+            if not line:
+                continue
+            draft.note(line, "keep", "body")
+            kept.append(line)
+            last_kept_index = index
+            continue
+        _watch_paywall(plan, line, draft)
+        reason = plan.stops.reason(line)
+        if reason:
+            for rest in lines[index:]:
+                _watch_paywall(plan, rest, draft)
+                draft.note(rest, "drop", reason)
+            break
+        reason = plan.drops.reason(line) or guarded(draft, f"{plan.label} body hook", lambda: rule.body_line(line, draft), None)
+        if reason:
+            draft.note(line, "drop", reason)
+            continue
+        reason = meta_line(line, draft)
+        if reason:
+            draft.note(line, "meta", reason)
+            in_footer = in_footer or (options.credits_close_body and reason == "shared.credit_line")
+            continue
+        if in_footer and not P.BARE_CREDIT_LABEL.fullmatch(line) and not pending_label:
+            draft.note(line, "drop", "shared.after_credits")
+            continue
+        if len(line) <= 14 and P.BARE_CREDIT_LABEL.fullmatch(line):
+            pending_label = line.rstrip(" :").casefold()
+            draft.note(line, "drop", "shared.credit_label")
+            continue
+        if pending_label and _looks_like_name(line):
+            draft.credit_label(pending_label, line)
+            draft.note(line, "meta", "shared.credit_line")
+            pending_label = None
+            continue
+        pending_label = None
+        if line[0] == "(" and P.EDITOR_CODE_LINE.fullmatch(line):
+            draft.note(line, "drop", "shared.editor_code")
+            continue
+        credit = P.caption_credit(line)
+        if credit:
+            draft.captions.append(line)
+            draft.note(line, "drop", "shared.caption")
+            previous = kept[-1] if kept and last_kept_index == index - 1 else None
+            if previous and index - 1 == 0 and dateline is not None:
+                previous = None  # the dateline paragraph is never a caption
+            if previous and credit.start() == 0 and not ends_sentence(line):
+                # A credit on a line of its own: the line above it is the caption.
+                draft.captions.append(kept.pop())
+                draft.revise(previous, "drop", "shared.caption")
+            elif previous and index - 1 > 0 and _is_image_title(previous, line):
+                kept.pop()
+                draft.revise(previous, "drop", "shared.image_title")
+            continue
+        iso = date_line(line)
+        if iso and options.trailing_title_date and kept and _looks_like_title(kept[-1]):
+            title = kept.pop()
+            draft.title = draft.title or title
+            draft.published = draft.published or iso
+            draft.revise(title, "meta", f"{plan.label}.trailing_title")
+            for rest in lines[index:]:
+                draft.note(rest, "drop", f"{plan.label}.after_trailing_title")
+            break
+        kept.append(line)
+        last_kept_index = index
+        draft.note(line, "keep", "body")
+
+
+def _is_image_title(previous: str, caption: str) -> bool:
+    """A short image title shown right above its caption (not a sub-heading naming it)."""
+    return word_count(previous) <= 12 and not ends_sentence(previous) and not caption.startswith(previous)
+
+
+def _without_dateline(plan: Plan, paragraph: str) -> str:
+    """A paragraph as compared for repeats: a layout may print the lead again with its dateline."""
+    head = paragraph[:90]
+    if not (any(mark in head for mark in "-(:—–") or head[:4].isupper() or head.startswith("Liputan6")):
+        # Dateline forms have a dash, bracket or colon near the start; the two that do not
+        # open with a place in capitals or with the outlet's name.
+        return paragraph
+    for form in plan.datelines:
+        match = form.pattern.match(paragraph)
+        if match:
+            return paragraph[match.end() :].strip()
+    return paragraph
+
+
+def finish_paragraphs(plan: Plan, draft: Draft, *, repeat_min_chars: int = 20) -> None:
+    """Closing signature, repeats, editor codes, crew lists, caption fallback."""
+    draft.settle_late_credits()
+    paragraphs = draft.paragraphs
+    signature = _UPPER_SIGNATURE.fullmatch(paragraphs[-1]) if paragraphs else None
+    if signature and not ends_sentence(paragraphs[-1]):
+        # "MAYA AYU PUSPITASARI", or "ANDRIAN HABIBI | DA" with the editor's initials.
+        draft.authors = merge_names(draft.authors, [signature.group("name")])
+        draft.revise(paragraphs.pop(), "meta", "shared.reporter_signature")
+    unique: list[str] = []
+    seen: set[str] = {P.strip_caption_credit(caption) for caption in draft.captions}
+    leads: list[str] = []  # the opening paragraphs, which layouts reprint as cut teasers
+    for paragraph in paragraphs:
+        key = _without_dateline(plan, paragraph)
+        if len(key) >= repeat_min_chars and (key in seen or (len(key) >= 60 and any(lead.startswith(key) for lead in leads))):
+            # Verbatim again, or a lead again as a teaser cut short: keep the first.
+            draft.revise(paragraph, "drop", "shared.repeated_paragraph")
+            continue
+        seen.add(key)
+        if len(leads) < 5:
+            leads.append(key)
+        unique.append(paragraph)
+    if not unique and draft.captions:
+        # Photo and video pages: the caption is the article; its credit is not.
+        shown: set[str] = set()
+        for caption in draft.captions:
+            text = P.strip_caption_credit(caption)
+            if text and text not in shown and not P.EDITOR_CODE_LINE.fullmatch(text):
+                shown.add(text)
+                unique.append(text)
+                draft.revise(caption, "keep", "shared.caption_as_body", was="drop")
+    if unique:
+        last = P.CREW_LIST.sub("", P.EDITOR_CODE.sub("", unique[-1])).rstrip()
+        if last != unique[-1]:
+            draft.note(unique[-1][len(last) :].strip(), "drop", "shared.closing_code")
+        if last:
+            unique[-1] = last
+        else:
+            unique.pop()
+    draft.paragraphs = unique
+    if not unique:
+        draft.warnings.append("no article text found")
+
+
+__all__ = [
+    "Plan", "plan_for", "in_era", "by_era", "text_layout", "extract_text", "find_dateline", "read_header",
+    "read_body", "finish_paragraphs", "meta_line", "is_navigation_page", "guarded",
+]
