@@ -13,6 +13,11 @@ GUIDE_FIELDS: tuple[str, ...] = (
 )
 
 
+#: ``provenance.reason`` of a document in which no article text was found (as opposed to a
+#: listing or menu, which is a non-article by evidence).
+NO_TEXT = "no article text found"
+
+
 class Outcome(str, Enum):
     """What happened to a document, as data: every record carries one.
 

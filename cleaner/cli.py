@@ -16,6 +16,7 @@ from typing import Any, Iterator, Optional
 import typer
 
 from . import __version__
+from .article import Outcome
 from .engine import clean
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .parallel import available_cores, map_ordered
@@ -64,10 +65,8 @@ def _cleaned_record(
         return {**base, "error": document.error, **document.extra}, None
     assert document.content is not None
     article = clean(document.content, url=document.url or default_url, site=site, encoding=encoding or document.encoding, options=options)
-    if not article.text and "empty input" in article.warnings:
-        return {**base, "error": "empty input", **document.extra}, None
-    if article.provenance.rule == "none":  # refused: binary, beyond the limits, a parser failure
-        return {**base, "error": article.provenance.reason, **document.extra}, None
+    if article.outcome in (Outcome.REFUSED, Outcome.FAILED):  # empty, binary, beyond the limits, an internal failure
+        return {**base, "error": article.provenance.reason, "outcome": article.outcome.value, **document.extra}, None
     record = article.to_dict()
     record.update(base)
     for key, value in document.extra.items():

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from site_rules import SiteRule
 
 from . import fallback
-from .article import Article, Outcome, Provenance
+from .article import NO_TEXT, Article, Outcome, Provenance
 from .decode import decode_bytes, looks_binary, looks_like_html, repair_mojibake
 from .detect import UnknownSiteError, choose_rule
 from .draft import Draft
@@ -267,8 +267,8 @@ def build(
     if outcome is None:
         outcome = Outcome.ARTICLE if text else Outcome.NON_ARTICLE
     if outcome is not Outcome.ARTICLE and provenance.reason is None:
-        reason = next((w for w in body.warnings if w.startswith("non-article page") or w == "no article text found"), None)
-        provenance = replace(provenance, reason=reason or "no article text found")
+        reason = next((w for w in body.warnings if w.startswith("non-article page")), None)
+        provenance = replace(provenance, reason=reason or NO_TEXT)
     return Article(
         site=None if rule.name == "generic" else rule.name,
         url=context.url or None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .article import GUIDE_FIELDS, Article
+from .article import GUIDE_FIELDS, Article, Outcome
 
 VERDICT_LABELS = {"keep": "KEEP", "drop": "DROP", "meta": "META"}
 #: Colours for a terminal: kept text stands out, dropped text recedes.
@@ -30,8 +30,8 @@ def describe_path(article: Article) -> str:
     if p.extractor == "rule":
         layout = f", layout {p.layout}" if p.layout else ""
         return f"rule {p.rule}{layout}" + (f" ({p.reason})" if p.reason else "")
-    if p.rule == "none":
-        return f"refused: {p.reason}"
+    if article.outcome in (Outcome.REFUSED, Outcome.FAILED):
+        return f"{article.outcome.value}: {p.reason}"
     return f"fallback {p.rule}: {p.reason}"
 
 

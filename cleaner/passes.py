@@ -28,6 +28,7 @@ from site_rules.base import DatelineForm, HtmlLayout, Layout, SiteRule, TextOpti
 from site_rules.patterns import LineMatcher, LinePattern
 
 from .dates import date_line
+from .article import NO_TEXT
 from .draft import Draft
 from .names import merge_names
 from .text import ends_sentence, word_count
@@ -479,7 +480,7 @@ def finish_paragraphs(plan: Plan, draft: Draft, *, repeat_min_chars: int = 20) -
             unique.pop()
     draft.paragraphs = unique
     if not unique:
-        draft.warnings.append("no article text found")
+        draft.warnings.append(NO_TEXT)
 
 
 __all__ = [

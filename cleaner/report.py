@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 
 from site_rules import rule_by_name
 
-from .article import GUIDE_FIELDS, Article
+from .article import GUIDE_FIELDS, NO_TEXT, Article, Outcome
 from .detect import signature_score
 from .engine import clean
 from .explain import describe_path
@@ -49,11 +49,7 @@ class DocumentReview:
     @property
     def no_body(self) -> bool:
         """No text where an article was expected (a listing page has none by design)."""
-        return (
-            self.article is not None
-            and not self.article.text
-            and not any(w.startswith("non-article page") for w in self.article.warnings)
-        )
+        return self.article is not None and _empty_article(self.article)
 
 
 @dataclass
@@ -99,10 +95,15 @@ class BatchReview:
         return warnings
 
 
+def _empty_article(article: Article) -> bool:
+    """No text where an article was expected: not a listing or menu, which have none by design."""
+    return article.outcome is not Outcome.ARTICLE and article.provenance.reason == NO_TEXT
+
+
 def signature_seen(article: Article) -> bool:
     """Whether the document shows its rule's marks: a markup layout, or text signatures or dateline."""
     rule = rule_by_name(article.provenance.rule) if article.provenance.extractor == "rule" else rule_by_name(article.site or "")
-    if rule is None or rule.name == "generic" or any(w.startswith("non-article page") for w in article.warnings):
+    if rule is None or rule.name == "generic" or (article.outcome is Outcome.NON_ARTICLE and not _empty_article(article)):
         return True  # no signatures to lose, or a listing page, which has none by design
     if article.provenance.layout and article.provenance.extractor == "rule" and any(
         layout.name == article.provenance.layout for layout in rule.html_layouts

@@ -16,7 +16,7 @@ article's fields are merged into ``metadata`` (``title``, ``authors``,
 no article (a listing page, a refused input, text under ``min_text_chars``) is
 dropped and counted (``dropped``, ``dropped_no_article``), or with
 ``drop_non_articles=False`` kept, tagged ``metadata["cleaner_no_article"] = True``,
-with its text unchanged. Stats: ``total``, ``forwarded``, ``dropped``, and a count
+with empty text and ``metadata["cleaner_outcome"]`` saying why. Stats: ``total``, ``forwarded``, ``dropped``, and a count
 per rule (``rule_tempo``, ``fallback_trafilatura``, …).
 """
 
@@ -29,7 +29,7 @@ from datatrove.pipeline.base import PipelineStep
 from datatrove.utils.typeshelper import StatHints
 
 from ..api import Cleaner
-from ..article import GUIDE_FIELDS, Article
+from ..article import GUIDE_FIELDS, Article, Outcome
 
 #: GUIDE fields merged into ``Document.metadata`` (``text`` replaces the document's text).
 METADATA_FIELDS = tuple(key for key in GUIDE_FIELDS if key != "text")
@@ -42,6 +42,9 @@ def article_metadata(article: Article) -> dict[str, Any]:
     provenance = article.provenance
     metadata["cleaner_rule"] = f"{provenance.extractor}:{provenance.rule}" + (f":{provenance.layout}" if provenance.layout else "")
     metadata["cleaner_warnings"] = list(article.warnings)
+    metadata["cleaner_outcome"] = article.outcome.value
+    metadata["cleaner_paywalled"] = article.paywalled
+    metadata["cleaner_reason"] = provenance.reason or ""
     return metadata
 
 
@@ -74,16 +77,16 @@ class IndonesianNewsCleaner(PipelineStep):
                 article = self.cleaner.clean(document.text, url=url if isinstance(url, str) else None)
             provenance = article.provenance
             self.stat_update(f"{provenance.extractor}_{provenance.rule}")
-            if not article.text:
+            self.stat_update(f"outcome_{article.outcome.value}")
+            if article.outcome is not Outcome.ARTICLE:
                 self.stat_update("no_article")
                 if self.drop_non_articles:
                     self.stat_update(StatHints.dropped, "dropped_no_article")
                     continue
-                document.metadata.update(article_metadata(article))
                 document.metadata["cleaner_no_article"] = True
-            else:
-                document.text = article.text
-                document.metadata.update(article_metadata(article))
+            # A kept non-article gets empty text, never the raw page it came as.
+            document.text = article.text
+            document.metadata.update(article_metadata(article))
             self.stat_update(StatHints.forwarded)
             self.update_doc_stats(document)
             yield document
