@@ -375,6 +375,143 @@ def sites_command() -> None:
         typer.echo(f"warning: {problem}", err=True)
 
 
+fixtures_app = typer.Typer(
+    no_args_is_help=True,
+    help="Per-site regression fixtures: save a page with its expected output, check it after every change.",
+)
+app.add_typer(fixtures_app, name="fixtures")
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _fixture_inputs(inputs: list[str], url: Optional[str]) -> Iterator[tuple[bytes, str, Optional[str], str]]:
+    """(content, kind, url, name hint) per page or dump: files, WARCs (each page), URLs (fetched once)."""
+    import tempfile
+
+    from .decode import looks_like_html
+    from .inputs import read_documents
+
+    for item in inputs:
+        if item.startswith(("http://", "https://")):
+            from .fetch import Crawler, FetchSettings
+            from .fetch.crawler import FetchedPage
+            from .fetch.store import WarcStore
+
+            pages: list[FetchedPage] = []
+            with tempfile.TemporaryDirectory() as folder:
+                store = WarcStore(Path(folder) / "fetched.warc.gz").open()
+                try:
+                    crawler = Crawler(FetchSettings(), store, on_page=pages.append, max_pages=1)
+                    crawler.add(item)
+                    summary = crawler.run()
+                    crawler_failures = summary.failures
+                finally:
+                    store.close()
+            if not pages:
+                reason = "; ".join(f"{u}: {r}" for u, r in crawler_failures) or "nothing fetched (robots.txt or a redirect away?)"
+                raise typer.BadParameter(f"could not fetch {item}: {reason}")
+            page = pages[0]
+            body = page.body if isinstance(page.body, bytes) else page.body.encode("utf-8")
+            yield body, "html", page.final_url, page.final_url
+            continue
+        for document in read_documents([item]):
+            if document.error or document.content is None:
+                raise typer.BadParameter(f"cannot read {document.source}: {document.error}")
+            content = document.content if isinstance(document.content, bytes) else document.content.encode("utf-8")
+            text = content[:4096].decode("utf-8", errors="replace")
+            kind = "html" if looks_like_html(text) else "txt"
+            page_url = document.url or url
+            yield content, kind, page_url, page_url or Path(document.source.split(":")[0]).name
+
+
+@fixtures_app.command("new")
+def fixtures_new(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Saved pages or dumps, WARC files (every page in them), or URLs (fetched once, politely)."),
+    folder: Path = typer.Option(..., "--dir", help="The fixture folder; each fixture goes to DIR/<site>/."),
+    url: Optional[str] = typer.Option(None, "--url", help="The page's address, for a file that does not carry one."),
+    name: Optional[str] = typer.Option(None, "--name", help="The fixture's name (default: from the URL or the file name)."),
+) -> None:
+    """Save inputs as fixtures with their current output as the expected record, marked
+    unreviewed. Review each expected record against the GUIDE, fix what is wrong, then
+    `cleaner fixtures update --reviewed`."""
+    from . import fixtures as fx
+
+    documents = list(_fixture_inputs(inputs, url))
+    written = 0
+    for number, (content, kind, page_url, hint) in enumerate(documents, 1):
+        chosen = fx.fixture_name(hint) if not name else name if len(documents) == 1 else f"{name}-{number}"
+        fixture, article = fx.new(content, kind=kind, folder=folder, url=page_url, name=chosen)
+        written += 1
+        path = f"{article.provenance.extractor} {article.provenance.rule}" + (f", layout {article.provenance.layout}" if article.provenance.layout else "")
+        typer.echo(f"wrote {fixture.input} ({path}; outcome {article.outcome.value})")
+        typer.echo(f"  review {fixture.expected_path}: title {article.title!r}, {len(article.text):,} characters of text, "
+                   f"{len(article.authors)} author{'s' if len(article.authors) != 1 else ''}, published {article.published}")
+        for warning in article.warnings:
+            typer.echo(f"  warning: {warning}")
+    typer.echo(f"{written} fixture{'s' if written != 1 else ''} written, unreviewed; `cleaner fixtures check {folder}` compares them from now on")
+
+
+@fixtures_app.command("check")
+def fixtures_check(
+    folders: list[Path] = typer.Argument(..., metavar="DIR...", help="Fixture folders (walked recursively)."),
+    output_format: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="table (for people) or json (for machines)."),
+) -> None:
+    """Clean every fixture with its URL and compare every field with its expected record.
+    Exit status: 0 nothing changed, 1 something changed, 2 usage error."""
+    import json
+
+    from . import fixtures as fx
+
+    found = fx.find(folders)
+    if not found:
+        raise typer.BadParameter(f"no fixtures (an input with an .expected.json beside it) under {', '.join(map(str, folders))}")
+    results = list(fx.check_all(found))
+    counts = fx.tally(results)
+    changed = sum(result.changed for result in results)
+    if output_format is CheckFormat.json:
+        typer.echo(json.dumps({
+            "sites": {site: vars(t) for site, t in counts.items()},
+            "changed": [result.to_dict() for result in results if result.changed],
+            "unreviewed": [result.fixture.label for result in results if not result.reviewed],
+        }, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"{'site':<16}{'fixtures':>9}{'unchanged':>10}{'changed':>9}{'unreviewed':>11}")
+        for site, t in counts.items():
+            typer.echo(f"{site:<16}{t.fixtures:>9}{t.unchanged:>10}{t.changed:>9}{t.unreviewed:>11}")
+        for result in results:
+            if result.changed:
+                typer.echo("")
+                for line in result.report():
+                    typer.echo(line)
+        typer.echo(f"\n{len(results)} fixture{'s' if len(results) != 1 else ''}, {changed} changed", err=True)
+    raise typer.Exit(1 if changed else 0)
+
+
+@fixtures_app.command("update")
+def fixtures_update(
+    folders: list[Path] = typer.Argument(..., metavar="DIR...", help="Fixture folders (walked recursively)."),
+    only: Optional[list[str]] = typer.Option(None, "--only", help="Update only these fixtures (a name, or site/name); repeatable."),
+    reviewed: bool = typer.Option(False, "--reviewed", help="Also mark the fixtures as reviewed."),
+) -> None:
+    """Accept the current output of the fixtures as their expected records (after you
+    reviewed what `check` shows)."""
+    from . import fixtures as fx
+
+    chosen = [f for f in fx.find(folders) if not only or f.name in only or f.label in only]
+    if not chosen:
+        raise typer.BadParameter("no fixture matches" + (f" --only {', '.join(only)}" if only else ""))
+    updated = 0
+    for fixture in chosen:
+        result = fx.update(fixture, reviewed=True if reviewed else None)
+        if result.changes:
+            updated += 1
+            typer.echo(f"updated {fixture.label}: {', '.join(c.field for c in result.changes)}")
+    typer.echo(f"{len(chosen)} fixture{'s' if len(chosen) != 1 else ''}, {updated} updated" + ("; marked reviewed" if reviewed else ""), err=True)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cleaner {__version__}")

@@ -37,7 +37,7 @@ def installed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_template_registers_and_passes_its_own_fixture_test(installed_template: Path) -> None:
     result = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(TEMPLATE / "tests")], installed_template)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 passed" in result.stdout
+    assert "3 passed" in result.stdout  # the registration test and two fixtures, a dump and a page
 
 
 def test_sites_shows_each_rules_origin(installed_template: Path) -> None:
