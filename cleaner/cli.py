@@ -16,13 +16,13 @@ from typing import Any, Iterator, Optional
 import typer
 
 from . import __version__
-from .article import Outcome
+from .article import GUIDE_FIELDS, Outcome
 from .engine import clean
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .parallel import available_cores, map_ordered
 from .inputs import InputDocument, read_documents
 from .output import ResumableOutput
-from .writers import WRITERS
+from .writers import WRITERS, utf8
 
 app = typer.Typer(
     add_completion=False,
@@ -51,8 +51,26 @@ def _record(
     """
     try:
         return _cleaned_record(document, default_url, site, encoding=encoding, options=options)
-    except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
-        return {"source": document.source, "error": f"{type(error).__name__}: {error}"}, None
+    except (Exception, RecursionError) as error:  # noqa: BLE001 - one bad document never stops the batch
+        return {"source": document.source, "error": f"{type(error).__name__}: {error}"[:ERROR_CHARS], "outcome": "failed"}, None
+
+
+#: How much of a reason an error record cites: never the whole input.
+ERROR_CHARS = 300
+#: Keys the cleaner writes itself; an input's key of the same name is kept as ``input_<key>``.
+RESERVED_KEYS = frozenset(
+    ("source", "id", "error", "outcome", "paywalled", "provenance", "warnings", "decisions", "sources", *GUIDE_FIELDS)
+)
+
+
+def merge_input_keys(record: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Carry an input record's other keys; one that clashes with the cleaner's own is renamed ``input_<key>``."""
+    for key, value in extra.items():
+        name = key
+        while name in RESERVED_KEYS or name in record:
+            name = f"input_{name}"
+        record[name] = value
+    return record
 
 
 def _cleaned_record(
@@ -62,15 +80,15 @@ def _cleaned_record(
     if document.id is not None:
         base["id"] = document.id
     if document.error:
-        return {**base, "error": document.error, **document.extra}, None
+        return merge_input_keys({**base, "error": document.error[:ERROR_CHARS], "outcome": "refused"}, document.extra), None
     assert document.content is not None
     article = clean(document.content, url=document.url or default_url, site=site, encoding=encoding or document.encoding, options=options)
     if article.outcome in (Outcome.REFUSED, Outcome.FAILED):  # empty, binary, beyond the limits, an internal failure
-        return {**base, "error": article.provenance.reason, "outcome": article.outcome.value, **document.extra}, None
+        error = (article.provenance.reason or "")[:ERROR_CHARS]
+        return merge_input_keys({**base, "error": error, "outcome": article.outcome.value}, document.extra), None
     record = article.to_dict()
     record.update(base)
-    for key, value in document.extra.items():
-        record.setdefault(key, value)
+    merge_input_keys(record, document.extra)
     path = "fallback" if article.provenance.extractor == "fallback" else "rule"
     return record, f"{path}:{article.site or 'generic'}"
 
@@ -98,7 +116,7 @@ def _formatted_record(
     record, path = _record(document.parsed(), default_url, site, options=options)
     buffer = io.StringIO()
     WRITERS["jsonl" if path is None else output_format](record, buffer)
-    return buffer.getvalue().encode("utf-8"), document.source, path
+    return utf8(buffer.getvalue()), document.source, path
 
 
 def _stop_on_sigterm() -> None:
@@ -131,45 +149,98 @@ def clean_command(
     fallback: bool = typer.Option(True, "--fallback/--no-fallback", help="trafilatura for HTML no markup layout reads (default on)."),
     min_chars: int = typer.Option(0, "--min-chars", min=0, help="Text shorter than this counts as no article (empty text, a warning)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress on stderr (default: when stderr is a terminal)."),
+    layouts: bool = typer.Option(True, "--layouts/--no-layouts", help="Read pages with the rules' markup layouts (default on); off, every page goes to the fallback, as after a redesign."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List the files a folder walk passed over, with the reason."),
 ) -> None:
     """Clean documents; one output record per input document, one error record per bad one.
 
     Ctrl-C (or SIGTERM) stops with a summary and keeps what was written; run the
     same command with --resume to continue. Exit status: 0 all clean, 1 some
-    documents failed, 2 usage error, 130 interrupted.
+    documents failed, 2 usage error, 3 the output could not be written (a full
+    disk: free space, then --resume), 130 interrupted.
     """
     _site_rule(site)
+    _check_paths(inputs, output, errors)
     if resume and output is None:
         raise typer.BadParameter("--resume continues an output file; give it with -o", param_hint="--resume")
     counts: Counter[str] = Counter()
-    error_count = 0
     show_progress = sys.stderr.isatty() if progress is None else progress
     _stop_on_sigterm()
-    options = CleanOptions(keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars)
+    options = CleanOptions(keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts)
     work = partial(_formatted_record, default_url=url, site=site, options=options, output_format=output_format.value)
-    sink = ResumableOutput(output, errors, flush_every=64).open(resume=resume)
+    try:
+        sink = ResumableOutput(output, errors, flush_every=64).open(resume=resume)
+    except OSError as error:
+        typer.echo(f"cannot write the output: {error}", err=True)
+        raise typer.Exit(3) from error
+    counts.update(sink.resumed)
+    skipped: list[tuple[str, str]] = []
     complete = interrupted = False
+    write_failure: OSError | None = None
     try:
         with _progress(show_progress) as tick:
-            todo = (document for document in read_documents(inputs, lazy_json=True) if document.source not in sink.done)
+            todo = (document for document in read_documents(inputs, lazy_json=True, skipped=skipped) if document.source not in sink.done)
             for data, source, path in map_ordered(work, todo, jobs=jobs or available_cores(), chunk_size=128):
-                sink.write_formatted(data, source=source, error=path is None)
-                if path is None:
-                    error_count += 1
-                else:
-                    counts[path] += 1
+                sink.write_formatted(data, source=source, error=path is None, tag=path or "error")
+                counts[path or "error"] += 1
                 tick()
         complete = True
     except KeyboardInterrupt:
         interrupted = True
+    except BrokenPipeError:  # `cleaner clean … | head`: the reader has what it wanted
+        _quiet_stdout()
+        raise typer.Exit(141) from None
+    except OSError as error:  # a full disk, a vanished folder: what was journaled is kept for --resume
+        write_failure = error
     finally:
-        sink.close(complete=complete)
-    _summary(counts, error_count, resumed=len(sink.done))
+        try:
+            sink.close(complete=complete)
+        except BrokenPipeError:
+            _quiet_stdout()
+        except OSError as error:
+            write_failure = write_failure or error
+    _summary(counts, skipped=len(skipped))
+    if sink.done:
+        typer.echo(f"({len(sink.done):,} of them written before the interruption)", err=True)
+    if verbose:
+        for name, reason in skipped:
+            typer.echo(f"skipped {name}: {reason}", err=True)
+    if write_failure is not None:
+        where = f"; partial output kept in {sink.partial}" if sink.partial else ""
+        typer.echo(f"cannot write the output: {write_failure.strerror or write_failure}{where}; free space and run the same command with --resume", err=True)
+        raise typer.Exit(3)
     if interrupted:
         where = f"; partial output kept in {sink.partial}, run the same command with --resume to continue" if sink.partial else ""
         typer.echo(f"interrupted{where}", err=True)
         raise typer.Exit(130)
-    raise typer.Exit(1 if error_count else 0)
+    raise typer.Exit(1 if counts["error"] else 0)
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, send what is left for stdout nowhere, so Python's exit says nothing."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _check_paths(inputs: list[str], output: Optional[Path], errors: Optional[Path]) -> None:
+    """Usage errors caught before any work: an output that is a folder, or that would overwrite an input or the other output."""
+    for option, path in (("-o", output), ("--errors", errors)):
+        if path is not None and path.is_dir():
+            raise typer.BadParameter(f"{path} is a folder; name a file", param_hint=option)
+    if output is not None and errors is not None and output.resolve() == errors.resolve():
+        raise typer.BadParameter("-o and --errors name the same file; give each its own", param_hint="--errors")
+    for option, path in (("-o", output), ("--errors", errors)):
+        if path is None:
+            continue
+        target = path.resolve()
+        for item in inputs:
+            if item == "-":
+                continue
+            source = Path(item).resolve()
+            if target == source or (source.is_dir() and source in target.parents):
+                raise typer.BadParameter(f"{path} would overwrite or be read as an input ({item})", param_hint=option)
 
 
 @contextmanager
@@ -188,15 +259,22 @@ def _progress(enabled: bool) -> Iterator[Any]:
         yield lambda: bar.advance(task)
 
 
-def _summary(counts: Counter[str], error_count: int, *, resumed: int = 0) -> None:
-    documents = sum(counts.values()) + error_count
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+def _summary(counts: Counter[str], *, skipped: int = 0) -> None:
+    """One line: documents, per site, fallbacks, errors (and files a folder walk passed over)."""
+    error_count = counts.get("error", 0)
+    documents = sum(counts.values())
     per_site: Counter[str] = Counter()
     for key, n in counts.items():
-        per_site[key.split(":", 1)[1]] += n
+        if key != "error":
+            per_site[key.split(":", 1)[1]] += n
     fallbacks = sum(n for key, n in counts.items() if key.startswith("fallback:"))
-    sites = ", ".join(f"{name} {n}" for name, n in sorted(per_site.items())) or "none"
-    earlier = f" (and {resumed} written by the interrupted run)" if resumed else ""
-    typer.echo(f"{documents} documents{earlier}: {sites}; fallbacks {fallbacks}; errors {error_count}", err=True)
+    sites = ", ".join(f"{name} {n:,}" for name, n in sorted(per_site.items())) or "none"
+    passed = f"; {plural(skipped, 'file')} passed over (--verbose lists them)" if skipped else ""
+    typer.echo(f"{plural(documents, 'document')}: {sites}; {plural(fallbacks, 'fallback')}; {plural(error_count, 'error')}{passed}", err=True)
 
 
 @app.command("fetch")

@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import os
 import re
 import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
@@ -19,8 +21,14 @@ from typing import Any, BinaryIO, Iterator
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: JSON Lines (what ``datasets.Dataset.to_json`` writes) or one JSON array of records: sniffed.
+JSON_SUFFIXES = (".json",)
 WARC_SUFFIXES = (".warc",)
-KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + WARC_SUFFIXES
+#: Files beside inputs that are not inputs: a fixture's expected record and meta.
+SIDECAR_SUFFIXES = (".expected.json", ".meta.json")
+#: Errors a damaged file raises while it is read (a corrupt deflate stream raises ``zlib.error``).
+READ_ERRORS = (OSError, EOFError, zlib.error, ValueError)
 #: Content types of WARC responses that are pages to clean; other records are not documents.
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -51,19 +59,59 @@ def _base_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def expand_paths(inputs: list[str]) -> Iterator[str]:
-    """Files as given, folders walked recursively (known suffixes only, sorted), ``-`` as is."""
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every entry below ``folder``, sorted; symbolic links to folders are not followed (no loops)."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            yield Path(root) / name
+
+
+def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None) -> Iterator[str]:
+    """Files as given, folders walked recursively (sorted), ``-`` as is; each file once.
+
+    In a folder, files with a known suffix (``.txt``, ``.html``, ``.jsonl``, ``.json``,
+    ``.warc``, and their ``.gz`` forms) and files with no suffix (sniffed) are inputs;
+    anything else — other suffixes, fixture sidecars, FIFOs and devices — is passed
+    over and listed in ``skipped`` with the reason (a fixture's ``.expected.json`` and
+    ``.meta.json`` and URL manifests go with their inputs and are not counted). A file named twice (or a file and
+    its folder) is read once.
+    """
+    seen: set[str] = set()
+
+    def once(name: str) -> bool:
+        key = os.path.realpath(name)
+        if key in seen:
+            if skipped is not None:
+                skipped.append((name, "given twice: read once"))
+            return False
+        seen.add(key)
+        return True
+
     for item in inputs:
         if item == "-":
             yield item
             continue
         path = Path(item)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _base_suffix(child) in KNOWN_SUFFIXES and not child.name.endswith(".expected.json"):
+        if not path.is_dir():
+            if once(item):
+                yield item
+            continue
+        for child in _walk(path):
+            if child.name.endswith(SIDECAR_SUFFIXES) or child.name in MANIFEST_NAMES:
+                continue  # what travels with inputs: a fixture's expected record and meta, URL manifests
+            reason = None
+            if not child.is_file():
+                reason = "not a regular file (a FIFO, a device or a broken link)"
+            elif child.name.startswith("."):
+                reason = "a hidden file"
+            elif _base_suffix(child) not in KNOWN_SUFFIXES and _base_suffix(child) != "":
+                reason = f"unknown suffix {_base_suffix(child)}"
+            if reason is None:
+                if once(str(child)):
                     yield str(child)
-        else:
-            yield item
+            elif skipped is not None:
+                skipped.append((str(child), reason))
 
 
 MANIFEST_NAMES = ("INDEX.tsv", "PROVENANCE.tsv")
@@ -104,15 +152,19 @@ def _looks_like_jsonl(head: bytes) -> bool:
     return head.lstrip().startswith(b"{")
 
 
-def read_documents(inputs: list[str], *, lazy_json: bool = False) -> Iterator[InputDocument]:
-    """Yield every document of ``inputs`` in order, errors included.
+def read_documents(
+    inputs: list[str], *, lazy_json: bool = False, skipped: list[tuple[str, str]] | None = None
+) -> Iterator[InputDocument]:
+    """Yield every document of ``inputs`` in order, errors included; never raises.
 
     A dump or page file takes its URL from a manifest beside it (``manifest_urls``).
     ``lazy_json``: JSONL lines come unparsed (``InputDocument.parsed()`` parses them),
-    so worker processes, not the reader, pay for the parsing.
+    so worker processes, not the reader, pay for the parsing. ``skipped`` collects the
+    files a folder walk passes over, with the reason. ``.json`` and suffix-less files
+    are sniffed: JSON Lines, a JSON array of records, or a dump or page.
     """
     manifests: dict[Path, dict[str, str]] = {}
-    for name in expand_paths(inputs):
+    for name in expand_paths(inputs, skipped):
         try:
             handle = _open_binary(name)
         except OSError as error:
@@ -128,12 +180,17 @@ def read_documents(inputs: list[str], *, lazy_json: bool = False) -> Iterator[In
                 continue
             try:
                 data = handle.read()
-            except (OSError, EOFError, gzip.BadGzipFile) as error:
-                yield InputDocument(name, error=f"cannot read: {error}")
+            except READ_ERRORS as error:
+                yield InputDocument(name, error=f"cannot read: {type(error).__name__}: {error}")
                 continue
-            if name == "-" and _looks_like_jsonl(data[:64]):
-                yield from _read_jsonl(name, iter(data.splitlines(keepends=True)), lazy_json)
-                continue
+            if suffix in JSON_SUFFIXES or suffix == "":
+                records = _json_records(name, data, lazy_json)
+                if records is not None:
+                    yield from records
+                    continue
+                if suffix in JSON_SUFFIXES:
+                    yield InputDocument(name, error="a .json file that is neither JSON Lines nor a JSON array of records")
+                    continue
             folder = Path(name).resolve().parent
             if folder not in manifests:
                 manifests[folder] = manifest_urls(folder)
@@ -151,23 +208,53 @@ def _whole_file(name: str, data: bytes, url: str | None = None) -> InputDocument
     return InputDocument(name, content=data, url=url)
 
 
+def _json_records(name: str, data: bytes, lazy: bool) -> Iterator[InputDocument] | None:
+    """The records of a JSON Lines file or of a JSON array, or None when ``data`` is neither."""
+    head = data.lstrip()[:1]
+    if head == b"{":
+        return _read_jsonl(name, iter(data.splitlines(keepends=True)), lazy)
+    if head != b"[":
+        return None
+    try:
+        records = json.loads(data, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records[:100]):
+        return None
+    return (_from_record(f"{name}:{number}", record) for number, record in enumerate(records, start=1))
+
+
 def _read_jsonl(name: str, lines: Any, lazy: bool) -> Iterator[InputDocument]:
+    number = 0
     try:
         for number, raw in enumerate(lines, start=1):
             source = f"{name}:{number}"
             if not raw.strip():
                 continue
             yield InputDocument(source, json_line=raw) if lazy else parse_json_line(source, raw)
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
-        yield InputDocument(name, error=f"cannot read: {error}")
+    except READ_ERRORS as error:
+        yield InputDocument(f"{name}:{number + 1}", error=f"cannot read past line {number}: {type(error).__name__}: {error}")
+
+
+def _no_constant(name: str) -> None:
+    """``NaN``, ``Infinity`` and ``-Infinity`` in an input are no JSON: read as null."""
+    return None
 
 
 def parse_json_line(source: str, raw: bytes) -> InputDocument:
-    """One JSONL record as a document: ``text`` or ``html``, ``url``, ``id``, other keys carried."""
+    """One JSONL record as a document: ``text`` or ``html``, ``url``, ``id``, other keys carried.
+
+    Never raises: invalid JSON, nesting too deep, an integer too long to read, or
+    invalid UTF-8 give a document carrying the error.
+    """
     try:
-        record = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return InputDocument(source, error=f"invalid JSON line: {error}")
+        record = json.loads(raw, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as error:
+        return InputDocument(source, error=f"invalid JSON line: {type(error).__name__}: {str(error)[:200]}")
+    return _from_record(source, record)
+
+
+def _from_record(source: str, record: Any) -> InputDocument:
     if not isinstance(record, dict):
         return InputDocument(source, error="JSON line is not an object")
     content = record.get("html") if record.get("html") is not None else record.get("text")

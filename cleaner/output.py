@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, TextIO
 
+from .writers import utf8
+
 Writer = Callable[[dict[str, Any], TextIO], None]
 
 
@@ -58,6 +60,9 @@ class ResumableOutput:
     output: Path | None  # None: standard output, which cannot resume
     errors: Path | None = None
     done: set[str] = field(default_factory=set)  # sources already written by an earlier run
+    #: What the earlier run wrote, by tag (``rule:tempo``, ``fallback:generic``, ``error``), so a
+    #: resumed run's summary and exit status are the uninterrupted run's.
+    resumed: dict[str, int] = field(default_factory=dict)
     flush_every: int = 1
     _unjournaled: list[bytes] = field(default_factory=list)
     _out: _Sink | None = None
@@ -89,10 +94,12 @@ class ResumableOutput:
         else:
             assert self.partial is not None and self.journal_path is not None
             self.output.parent.mkdir(parents=True, exist_ok=True)
+            journal_length = 0
             if resume and self.journal_path.exists() and self.partial.exists():
-                out_length, err_length = self._read_journal()
+                out_length, err_length, journal_length = self._read_journal()
             self._out = _open_at(self.partial, out_length if self.done else 0)
-            self._journal = open(self.journal_path, "ab" if self.done else "wb")  # noqa: SIM115
+            # A torn last entry (the process died writing it) is cut, so the next entry starts clean.
+            self._journal = _open_at(self.journal_path, journal_length if self.done else 0).handle
         if self.errors is not None:
             self.errors.parent.mkdir(parents=True, exist_ok=True)
             self._err = _open_at(_hidden(self.errors, "partial"), err_length if self.done else 0)
@@ -114,19 +121,28 @@ class ResumableOutput:
                 length += len(line)
                 journal.write(_journal_entry(record_source, length, 0))
 
-    def _read_journal(self) -> tuple[int, int]:
+    def _read_journal(self) -> tuple[int, int, int]:
+        """Lengths of the output, error and journal files up to the last whole journal entry."""
         assert self.journal_path is not None
-        out_length = err_length = 0
+        out_length = err_length = journal_length = 0
         with open(self.journal_path, "rb") as journal:
             for line in journal:
                 if not line.endswith(b"\n"):
                     break  # the entry being written when the run stopped
-                entry = json.loads(line)
-                self.done.add(entry["source"])
-                out_length, err_length = entry["out"], entry["err"]
-        return out_length, err_length
+                try:
+                    entry = json.loads(line)
+                    source, out, err = entry["source"], int(entry["out"]), int(entry["err"])
+                except (ValueError, KeyError, TypeError):
+                    break  # damaged from here on: the records after the last good entry are redone
+                self.done.add(source)
+                tag = str(entry.get("tag") or "")
+                if tag:
+                    self.resumed[tag] = self.resumed.get(tag, 0) + 1
+                out_length, err_length = out, err
+                journal_length += len(line)
+        return out_length, err_length, journal_length
 
-    def write_formatted(self, data: bytes, *, source: str, error: bool) -> None:
+    def write_formatted(self, data: bytes, *, source: str, error: bool, tag: str | None = None) -> None:
         """Write one record already formatted and encoded (by a worker process), then journal it."""
         assert self._out is not None
         target = self._err if error else self._out
@@ -137,7 +153,7 @@ class ResumableOutput:
         else:
             target.write(data)
         if self._journal is not None:
-            self._unjournaled.append(_journal_entry(source, self._out.length, self._err.length if self._err else 0))
+            self._unjournaled.append(_journal_entry(source, self._out.length, self._err.length if self._err else 0, tag or ("error" if error else "")))
         if len(self._unjournaled) >= self.flush_every or self._journal is None:
             self.flush()
 
@@ -155,7 +171,7 @@ class ResumableOutput:
         """Format one record with ``writer`` (``error_writer`` for an error record) and write it."""
         buffer = io.StringIO()
         (error_writer if error else writer)(record, buffer)
-        self.write_formatted(buffer.getvalue().encode("utf-8"), source=str(record.get("source")), error=error)
+        self.write_formatted(utf8(buffer.getvalue()), source=str(record.get("source")), error=error)
 
     def close(self, *, complete: bool) -> None:
         """Close the files; when ``complete``, move them onto the targets and drop the journal."""
@@ -176,5 +192,6 @@ class ResumableOutput:
                 os.replace(_hidden(self.errors, "partial"), self.errors)
 
 
-def _journal_entry(source: Any, out_length: int, err_length: int) -> bytes:
-    return (json.dumps({"source": source, "out": out_length, "err": err_length}, ensure_ascii=False) + "\n").encode("utf-8")
+def _journal_entry(source: Any, out_length: int, err_length: int, tag: str = "") -> bytes:
+    entry = {"source": source, "out": out_length, "err": err_length, "tag": tag}
+    return utf8(json.dumps(entry, ensure_ascii=False) + "\n")

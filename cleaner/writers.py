@@ -3,13 +3,40 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any, Callable, TextIO
 
 FORMATS = ("jsonl", "text", "markdown")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8; a lone surrogate (valid in a JSON string, not in UTF-8) becomes U+FFFD."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with NaN and infinities as null: JSON has no such numbers."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def write_jsonl(record: dict[str, Any], out: TextIO) -> None:
-    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    """One JSON object a line; always valid JSON (NaN and infinities written as null)."""
+    try:
+        line = json.dumps(record, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        line = json.dumps(_finite(record), ensure_ascii=False, allow_nan=False)
+    out.write(line + "\n")
 
 
 def write_text(record: dict[str, Any], out: TextIO) -> None:

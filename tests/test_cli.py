@@ -23,7 +23,7 @@ def test_clean_folder_to_jsonl(tmp_path: Path) -> None:
     inputs = [*(FIXTURES / "antara").glob("*.txt"), *(FIXTURES / "antara").glob("*.html")]
     assert len(records) == len(inputs)
     assert {Path(r["source"]).name for r in records} == {p.name for p in inputs}
-    assert "documents: antara" in result.stderr and "errors 0" in result.stderr
+    assert "documents: antara" in result.stderr and "; 0 errors" in result.stderr
 
 
 def test_jsonl_records_keep_ids_and_extra_keys_and_report_bad_lines(tmp_path: Path) -> None:
@@ -43,7 +43,7 @@ def test_jsonl_records_keep_ids_and_extra_keys_and_report_bad_lines(tmp_path: Pa
     assert records[0]["site"] == "tempo" and records[0]["lang"] == "id" and records[0]["source"].endswith(":1")
     failed = [json.loads(line) for line in errors.read_text().splitlines()]
     assert [f["source"].rsplit(":", 1)[1] for f in failed] == ["2", "3"]
-    assert "4 documents" in result.stderr and "errors 2" in result.stderr
+    assert "4 documents" in result.stderr and "; 2 errors" in result.stderr
 
 
 def test_stdin_and_formats() -> None:
