@@ -19,33 +19,86 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€|Ã[a-zA-Z]|â\u0080")
 
 
+#: Codecs Python knows that are no charset of a web page: a label naming one is bogus.
+_NOT_CHARSETS = frozenset(
+    ("undefined", "punycode", "idna", "unicode_escape", "raw_unicode_escape", "utf_7", "mbcs", "oem", "palmos", "rot_13")
+)
+
+
+def text_codec(label: str | None) -> str | None:
+    """The codec a charset label names, or None for an unknown or bogus one (``undefined``, ``punycode``)."""
+    if not label:
+        return None
+    try:
+        info = codecs.lookup(label.strip().strip("\"'"))
+    except (LookupError, ValueError, TypeError):
+        return None
+    if info.name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name
+
+
 def _declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        return text_codec(match.group(1).decode("ascii"))
+    except UnicodeDecodeError:
         return None
 
 
+def high_byte_noise(data: bytes) -> bool:
+    """Bytes that are no text in any charset a news page uses: mostly bytes 0x80–0xFF.
+
+    Called on bytes that are not UTF-8. Indonesian text in a legacy single-byte
+    charset is nearly all ASCII (letters, spaces, markup), a few accented letters aside;
+    random or compressed data has half its bytes high.
+    """
+    sample = data[:65536]
+    high = len(sample) - len(sample.translate(None, _HIGH))
+    return bool(sample) and high * 10 > len(sample) * 3
+
+
+_HIGH = bytes(range(0x80, 0x100))
+
+
+class NotText(ValueError):
+    """Bytes that decode to no text in any charset: random or compressed data."""
+
+
 def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
-    """Decode ``data`` to text (``encoding``: the HTTP header's charset); never raises."""
+    """Decode ``data`` to text (``encoding``: the HTTP header's charset).
+
+    An unknown or bogus charset label falls back to detection. Raises ``NotText`` for
+    bytes that are mostly high-byte noise; nothing else raises.
+    """
     warnings: list[str] = []
     if encoding:
-        try:
-            return repair_mojibake(data.decode(codecs.lookup(encoding).name), warnings), warnings
-        except (LookupError, UnicodeDecodeError):
-            warnings.append(f"the HTTP charset {encoding} does not decode the body; detecting the charset")
+        codec = text_codec(encoding)
+        if codec is None:
+            warnings.append(f"the HTTP charset {encoding[:40]!r} is unknown; detecting the charset")
+        else:
+            try:
+                return repair_mojibake(data.decode(codec), warnings), warnings
+            except (UnicodeError, LookupError, ValueError):
+                warnings.append(f"the HTTP charset {encoding[:40]} does not decode the body; detecting the charset")
     try:
         return repair_mojibake(data.decode("utf-8-sig"), warnings), warnings
     except UnicodeDecodeError:
         pass
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a UTF-16 byte-order mark
+        try:
+            return repair_mojibake(data.decode("utf-16"), warnings), warnings
+        except UnicodeDecodeError:
+            pass
+    if high_byte_noise(data):
+        raise NotText("binary input: mostly bytes 0x80-0xFF, no text in any charset")
     declared = _declared_charset(data) if b"<" in data[:4096] else None
     if declared and declared != "utf-8":
         try:
             return repair_mojibake(data.decode(declared), warnings), warnings
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError, ValueError):
             warnings.append(f"the page declares {declared} but is not; detecting the charset")
     try:
         from charset_normalizer import from_bytes

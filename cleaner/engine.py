@@ -21,11 +21,11 @@ from site_rules import SiteRule
 
 from . import fallback
 from .article import NO_TEXT, Article, Outcome, Provenance
-from .decode import decode_bytes, looks_binary, looks_like_html, repair_mojibake
+from .decode import NotText, decode_bytes, looks_binary, looks_like_html, repair_mojibake
 from .detect import UnknownSiteError, choose_rule
 from .draft import Draft
 from .fields import PAGE_METADATA, Candidate, resolve
-from .html import PageMeta, block_lines, page_metadata, parse_html
+from .html import PageMeta, block_lines, page_metadata, parse_html, tame_attributes
 from .markup import extract_markup
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .passes import extract_text
@@ -93,7 +93,10 @@ def _clean(content: str | bytes, *, url: str | None, site: str | None, encoding:
     context = Context(url=url, site=site, options=options, when=day_of(when))
     if len(content) > options.limits.max_chars:
         return refused(f"input too large: {len(content):,} characters (limit {options.limits.max_chars:,})", context=context)
-    text = decode(content, encoding, context)
+    try:
+        text = decode(content, encoding, context)
+    except NotText as error:
+        return refused(str(error), context=context)
     kind = sniff(text)
     if kind == "empty":
         return refused("empty input", context=context)
@@ -124,8 +127,16 @@ def decode(content: str | bytes, encoding: str | None, context: Context) -> str:
         text, warnings = decode_bytes(bytes(content), encoding)
         context.warnings.extend(warnings)
     else:
-        text = repair_mojibake(content, context.warnings)
+        text = repair_mojibake(without_surrogates(content), context.warnings)
     return text.replace("\x00", "")  # NUL bytes stray into real dumps; they carry nothing
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """A lone surrogate (valid in a JSON string, never in UTF-8 text) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def sniff(text: str) -> str:
@@ -166,6 +177,9 @@ def clean_dump(text: str, context: Context) -> Article:
 def clean_page(html: str, context: Context) -> Article:
     """An HTML page: parse once → page metadata → rule → listing check → layout or fallback."""
     limits = context.options.limits
+    html, flooded = tame_attributes(html, limits)
+    if flooded:
+        context.warnings.append(f"attribute flood: the attributes of {flooded:,} element(s) were dropped (Limits.max_attributes)")
     tree = parse_html(html)
     if tree is None:
         return refused("unparseable HTML", context=context)

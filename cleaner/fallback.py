@@ -22,6 +22,13 @@ _NOT_ARTICLE = etree.XPath(
 )
 #: Attribute values longer than this are emptied (data URIs, inline state blobs).
 MAX_ATTRIBUTE_CHARS = 2_000
+#: Attributes trafilatura and htmldate read (boilerplate by class, id and role; dates by
+#: datetime, content, itemprop); the others (data-*, event handlers, tracking) go, since
+#: both tools serialize and scan the markup and pay for every attribute.
+KEPT_ATTRIBUTES = frozenset(
+    "class id role itemprop itemtype itemscope property name content datetime href rel lang type src alt title "
+    "style hidden aria-hidden aria-label".split()
+)
 
 
 class FallbackUnavailable(RuntimeError):
@@ -45,9 +52,12 @@ def trim(tree: Any) -> None:
     for element in tree.iter():
         attributes = element.attrib if isinstance(element.tag, str) else None
         if attributes:
-            for name, value in attributes.items():
-                if len(value) > MAX_ATTRIBUTE_CHARS:
-                    attributes[name] = ""
+            items = attributes.items()
+            if any(name not in KEPT_ATTRIBUTES or len(value) > MAX_ATTRIBUTE_CHARS for name, value in items):
+                kept = [(name, value if len(value) <= MAX_ATTRIBUTE_CHARS else "") for name, value in items if name in KEPT_ATTRIBUTES]
+                attributes.clear()  # one pass: removing attributes one by one is quadratic in libxml2
+                for name, value in kept:
+                    attributes[name] = value
 
 
 def extract(tree: Any, url: str | None) -> tuple[str, PageMeta]:

@@ -38,6 +38,38 @@ _ARTICLE_TYPES = frozenset(
 _LISTING_TYPES = frozenset(("SearchResultsPage", "CollectionPage", "ItemList", "WebSite"))
 
 
+# A start tag long enough to hold an attribute flood (checked before counting its attributes).
+_LONG_TAG = re.compile(r"<([A-Za-z][\w:-]{0,40})(\s[^<>]{4000,})>")
+_ANY_TAG = re.compile(r"<([A-Za-z][\w:-]{0,40})(\s[^<>]*)>")
+
+
+def tame_attributes(html: str, limits: Any) -> tuple[str, int]:
+    """``html`` with attribute floods removed, before the parser meets them.
+
+    The parser's time grows with the square of one element's attribute count (10,000
+    take a second, 40,000 twelve). An element with more than ``limits.max_attributes``
+    loses its attributes; on a page with more than ``limits.max_attributes_total`` in
+    all, so does every element with more than ``limits.crowded_attributes``. Linear;
+    returns the page and how many tags were rewritten.
+    """
+    if len(html) < 4000:
+        return html, 0
+    crowded = html.count("=") > limits.max_attributes_total  # an upper bound on the attributes, counted in C
+    if not crowded and not _LONG_TAG.search(html):
+        return html, 0
+    threshold = limits.crowded_attributes if crowded else limits.max_attributes
+    rewritten = 0
+
+    def bare(match: re.Match[str]) -> str:
+        nonlocal rewritten
+        if match.group(2).count("=") <= threshold:
+            return match.group(0)
+        rewritten += 1
+        return f"<{match.group(1)}>"
+
+    return (_ANY_TAG if crowded else _LONG_TAG).sub(bare, html), rewritten
+
+
 def parse_html(html: str | bytes) -> Any | None:
     """The document tree, or None when nothing parseable is there. Inert: no network, no files."""
     parser = lxml.html.HTMLParser(

@@ -24,6 +24,13 @@ class Limits:
     #: Elements of a page sent to trafilatura, whose time grows with them (~0.1 ms each).
     #: Real pages have 300–2,500; a larger page gets plain block text instead.
     max_fallback_elements: int = 10_000
+    #: Attributes of one element. Real elements have 15 at most; parsing time grows with the
+    #: square of one element's attributes, so an element beyond this loses them all.
+    max_attributes: int = 1_000
+    #: Attributes of a whole page (real pages: under 5,000). Beyond it, every element with
+    #: more than ``crowded_attributes`` loses them, so no flood spread over many elements costs.
+    max_attributes_total: int = 200_000
+    crowded_attributes: int = 50
 
 
 DEFAULT_LIMITS = Limits()
