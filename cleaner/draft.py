@@ -7,6 +7,7 @@ through it.
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterable
 
@@ -53,6 +54,8 @@ class Draft:
     #: Credits read from a line that only names them in passing (tirto's "… tulisan lainnya
     #: dari X"): merged after every labelled credit, so the labelled order stands.
     late_credits: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: Where each (block, verdict) stands in ``decisions``, so a revision costs no scan.
+    _positions: dict[tuple[str, str], list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     META_FIELDS: ClassVar[tuple[str, ...]] = (
         "title", "description", "authors", "editors", "published", "updated", "dateline", "category", "tags",
@@ -95,13 +98,15 @@ class Draft:
 
     def note(self, line: str, verdict: str, reason: str) -> None:
         """Record what happened to an input block, and why (``cleaner explain`` shows it)."""
+        self._positions.setdefault((line, verdict), []).append(len(self.decisions))
         self.decisions.append(Decision(line, verdict, reason))
 
     def revise(self, line: str, verdict: str, reason: str, *, was: str = "keep") -> None:
         """A later pass overturns the latest ``was`` decision on ``line`` (a repeat, a caption's title)."""
-        for index in range(len(self.decisions) - 1, -1, -1):
-            decision = self.decisions[index]
-            if decision.verdict == was and decision.line == line:
-                self.decisions[index] = Decision(line, verdict, reason)
-                return
-        self.note(line, verdict, reason)
+        positions = self._positions.get((line, was))
+        if not positions:
+            self.note(line, verdict, reason)
+            return
+        index = positions.pop()
+        self.decisions[index] = Decision(line, verdict, reason)
+        insort(self._positions.setdefault((line, verdict), []), index)

@@ -89,6 +89,20 @@ def score(got: dict[str, Any], expected: dict[str, Any]) -> Score:
     return Score(precision, recall, f1, paragraph_f1, got_text == want_text, fields)
 
 
+#: An article that kept less than this share of its expected tokens was (partly) lost.
+LOST_RECALL = 0.9
+
+
+def loss(got: dict[str, Any], expected: dict[str, Any], result: Score) -> str | None:
+    """What the never-lose bar calls a loss, or None: an article that kept under 90% of its
+    tokens, or a page with no article (expected text empty) that kept text."""
+    if not (expected.get("text") or ""):
+        return f"non-article kept {len(got.get('text') or ''):,} characters" if got.get("text") else None
+    if result.recall < LOST_RECALL:
+        return f"article lost {1 - result.recall:.0%} of its tokens (outcome {got.get('outcome')})"
+    return None
+
+
 def find_cases(roots: list[Path]) -> Iterator[Case]:
     """Every ``*.txt`` / ``*.html`` under ``roots`` that has a ``*.expected.json`` beside it.
 

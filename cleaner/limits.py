@@ -21,9 +21,10 @@ class Limits:
     max_lines: int = 20_000
     #: Elements of an HTML page. The largest saved news page has about 2,200.
     max_elements: int = 100_000
-    #: Elements of a page sent to trafilatura, whose time grows with them (~0.1 ms each).
-    #: Real pages have 300–2,500; a larger page gets plain block text instead.
-    max_fallback_elements: int = 10_000
+    #: Elements of a page sent to trafilatura, whose time grows with them (~0.15 ms each).
+    #: Real pages have 300–2,500; a larger page gets plain block text instead, so no page
+    #: costs more than about a second.
+    max_fallback_elements: int = 6_000
     #: Attributes of one element. Real elements have 15 at most; parsing time grows with the
     #: square of one element's attributes, so an element beyond this loses them all.
     max_attributes: int = 1_000

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cleaner import clean  # noqa: E402
 from cleaner.compare import justext_record, readability_record, trafilatura_record  # noqa: E402
-from cleaner.evaluation import METADATA_FIELDS, Totals, find_cases, paragraphs, score  # noqa: E402
+from cleaner.evaluation import METADATA_FIELDS, Totals, find_cases, loss, paragraphs, score  # noqa: E402
 
 
 COMPARED = {"trafilatura": trafilatura_record, "readability": readability_record, "justext": justext_record}
@@ -34,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", nargs="+", type=Path, help="folders holding inputs and *.expected.json")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="list the N worst documents")
     parser.add_argument("--no-trafilatura", "--no-compare", action="store_true", help="skip the other extractors")
+    parser.add_argument("--no-layouts", action="store_true", help="markup layouts off: every page goes to the fallback (a redesign)")
     args = parser.parse_args(argv)
+    from cleaner import Cleaner
+
+    cleaner = Cleaner(markup_layouts=not args.no_layouts)
+    losses: dict[str, list[str]] = defaultdict(list)
 
     ours: dict[str, Totals] = defaultdict(Totals)
     others: dict[str, dict[str, Totals]] = {}
@@ -49,8 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     worst: list[tuple[float, str, dict[str, object], dict[str, object]]] = []
     for case in find_cases(args.dirs):
         source = case.path.read_text(encoding="utf-8", errors="replace")
-        got = clean(source, url=case.url).to_dict()
+        got = cleaner.clean(source, url=case.url).to_dict()
         result = score(got, case.expected)
+        lost = loss(got, case.expected, result)
+        if lost:
+            losses[case.group].append(f"{case.path}: {lost}")
         for key in (case.group, "ALL"):
             ours[key].add(result)
         for name, totals in others.items():
@@ -88,6 +96,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{key:<14}{ours[key].n:>5}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
             f"{m['paragraph_f1']:>7.3f}{m['exact']:>7.3f}   | {cells}"
         )
+    print("\nnever-lose bar (an article keeps 90% of its tokens; a non-article keeps no text):")
+    for key in sorted(ours, key=lambda k: (k == "ALL", k)):
+        if key != "ALL":
+            print(f"{key:<14}{len(losses.get(key, [])):>5} lost")
+    for group in sorted(losses):
+        for line in losses[group]:
+            print(f"   {line}")
     for _, path, got, expected in sorted(worst, key=lambda item: item[0])[: args.show]:
         print(f"\n== {path}")
         for name in METADATA_FIELDS:

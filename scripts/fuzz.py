@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from cleaner import clean  # noqa: E402
-from tests.strategies import RULE_NAMES, markup, messy_dump  # noqa: E402
+from tests.strategies import RULE_NAMES, charset_labels, high_bytes, markup, messy_dump, with_surrogates  # noqa: E402
 from tests.test_properties import assert_from_input, assert_normalized  # noqa: E402
 
 PER_INPUT_SECONDS = 2
@@ -64,7 +64,9 @@ def check_dump(dump: str, site: str | None) -> None:
 
 TARGETS: dict[str, tuple[Callable[..., None], tuple[Any, ...]]] = {
     "text": (check_text, (st.text(max_size=2000), sites)),
-    "bytes": (check_bytes, (st.binary(max_size=4000), st.sampled_from([None, "utf-8", "cp1252", "latin-1", "bogus"]))),
+    "bytes": (check_bytes, (st.binary(max_size=4000), charset_labels)),
+    "high-bytes": (check_bytes, (high_bytes, charset_labels)),
+    "surrogates": (check_text, (with_surrogates, sites)),
     "markup": (check_text, (markup, sites)),
     "dump": (check_dump, (messy_dump, sites)),
 }

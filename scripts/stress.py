@@ -58,7 +58,28 @@ def issue_cases(scale: float) -> dict[str, Case]:
             {},
         ),
         "huge html page": lambda: ("<html><body>" + "<p>Paragraf berita yang cukup panjang.</p>" * lines + "</body></html>", {}),
+        # issue 12: attribute floods, multi-megabyte payloads, noise, bogus charsets
+        "40,000 attributes on one element": lambda: (_page(f"<div {_attributes(40_000)}>"), {}),
+        "999 attributes on 1,100 elements": lambda: (_page(f"<div {_attributes(999)}>t</div>" * 1100 + "<div>"), {}),
+        "7 MB JSON-LD block": lambda: (
+            '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "x": "' + "y" * 7_000_000 + '"}</script></head>'
+            + _page("<div>")[12:], {},
+        ),
+        "9 MB attribute": lambda: (_page(f'<div data-x="{"z" * 9_000_000}">'), {}),
+        "random high bytes": lambda: (bytes((0x80 + (i * 37) % 128) for i in range(200_000)), {}),
+        "charset=undefined page": lambda: (_page("<div>").encode("cp1252"), {"encoding": "undefined"}),
+        "lone surrogates": lambda: ("Jakarta - a \ud800 b. " * 20_000, {}),
     }
+
+
+def _attributes(count: int) -> str:
+    return " ".join(f'a{i}="x"' for i in range(count))
+
+
+def _page(opening: str) -> str:
+    """A page whose article sits inside ``opening`` (an element left open to the end)."""
+    body = "<p>" + "Kalimat artikel yang cukup panjang untuk diuji di sini. " * 20 + "</p>"
+    return f"<html><body>{opening}<article>{body * 3}</article></body></html>"
 
 
 def limit_cases() -> dict[str, Case]:

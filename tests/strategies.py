@@ -73,6 +73,20 @@ messy_dump = st.builds(
     st.lists(st.one_of(paragraph, paragraph, st.sampled_from(BOILERPLATE), st.text(max_size=60)), max_size=20),
 )
 
+#: Text with lone surrogates: valid in a JSON string, never in UTF-8.
+with_surrogates = st.lists(
+    st.one_of(paragraph, st.sampled_from(["\ud800", "\udfff", "\udc80", "\ud83d"]), st.text(max_size=20)), min_size=1, max_size=12
+).map("".join)
+
+#: Bytes of the upper half only: random data a detector would read as cp1252 noise.
+high_bytes = st.lists(st.integers(0x80, 0xFF), min_size=1, max_size=4000).map(bytes)
+
+#: Charset labels as servers and pages write them, bogus ones included.
+charset_labels = st.sampled_from(
+    [None, "utf-8", "UTF-8", "windows-1252", "latin-1", "iso-8859-1", "undefined", "punycode", "idna", "utf-7",
+     "base64", "rot13", "x-user-defined", "no-such-charset", "", "utf-16", '"utf-8"']
+)
+
 #: A dump that is already clean: distinct prose paragraphs, one per block.
 clean_dump = st.lists(paragraph, min_size=1, max_size=12, unique=True).map("\n\n".join)
 

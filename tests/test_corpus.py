@@ -13,7 +13,7 @@ from collections import defaultdict
 import pytest
 
 from cleaner import GUIDE_FIELDS, clean
-from cleaner.evaluation import METADATA_FIELDS, Totals, find_cases, score
+from cleaner.evaluation import METADATA_FIELDS, Totals, find_cases, loss, score
 
 from .conftest import shared_dir
 
@@ -83,3 +83,17 @@ def test_search_results_page_has_no_article() -> None:
     article = clean(page.read_bytes(), url="https://tirto.id/search")
     assert article.text == ""
     assert any("non-article" in warning for warning in article.warnings)
+
+
+def test_no_article_is_lost_and_no_non_article_keeps_text() -> None:
+    """The never-lose bar on every real page: an article keeps 90% of its tokens, a page
+    with no article keeps no text (``scripts/evaluate.py`` lists the same per site)."""
+    cases = list(find_cases([shared_dir("corpus"), shared_dir("seeds")]))
+    assert len(cases) >= 100
+    lost = []
+    for case in cases:
+        got = clean(case.path.read_bytes(), url=case.url).to_dict()
+        problem = loss(got, case.expected, score(got, case.expected))
+        if problem:
+            lost.append(f"{case.path.name}: {problem}")
+    assert not lost, lost

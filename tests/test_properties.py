@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from cleaner import Article, clean
 from cleaner.decode import repair_mojibake
 from cleaner.text import split_lines
-from tests.strategies import RULE_NAMES, clean_dump, markup, messy_dump
+from cleaner.writers import utf8, write_jsonl
+from tests.strategies import RULE_NAMES, charset_labels, clean_dump, high_bytes, markup, messy_dump, with_surrogates
 
 # Derandomized: CI runs the same examples every time; scripts/fuzz.py explores at random.
 settings.register_profile("repo", derandomize=True, deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
@@ -58,6 +59,41 @@ def test_any_text_gives_a_normalized_article(content: str, site: str | None) -> 
 @given(st.binary(), st.sampled_from([None, "utf-8", "windows-1252", "latin-1", "no-such-charset"]))
 def test_any_bytes_give_a_normalized_article(content: bytes, encoding: str | None) -> None:
     assert_normalized(clean(content, encoding=encoding))
+
+
+def assert_writable(article: Article) -> None:
+    """The record is valid UTF-8 JSON with an outcome (no lone surrogate, no bare NaN)."""
+    import io
+    import json
+
+    buffer = io.StringIO()
+    write_jsonl({**article.to_dict(), "source": "x"}, buffer)
+    record = json.loads(utf8(buffer.getvalue()).decode("utf-8"))
+    assert record["outcome"] in ("article", "non_article", "refused", "failed")
+    assert (record["outcome"] == "article") == bool(record["text"])
+
+
+@given(with_surrogates, sites)
+def test_lone_surrogates_never_reach_the_output(content: str, site: str | None) -> None:
+    article = clean(content, site=site)
+    assert_normalized(article)
+    assert_writable(article)
+    assert not re.search("[\ud800-\udfff]", article.text)
+
+
+@given(high_bytes, charset_labels)
+def test_high_bytes_and_bogus_charsets_never_raise(content: bytes, encoding: str | None) -> None:
+    article = clean(content, encoding=encoding)
+    assert_normalized(article)
+    assert_writable(article)
+
+
+@given(messy_dump, charset_labels)
+def test_a_bogus_charset_label_never_costs_a_readable_dump(dump: str, encoding: str | None) -> None:
+    article = clean(dump.encode("utf-8"), encoding=encoding)
+    assert_writable(article)
+    if encoding in (None, "undefined", "punycode", "idna", "base64", "rot13", "no-such-charset", "", "utf-8", '"utf-8"'):
+        assert article.text == clean(dump).text
 
 
 @given(markup, sites)
