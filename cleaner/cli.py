@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import signal
 import sys
 from functools import partial
@@ -119,6 +120,12 @@ def _formatted_record(
     return utf8(buffer.getvalue()), document.source, path
 
 
+def _crashed_record(document: InputDocument, error: BaseException) -> tuple[bytes, str, str | None]:
+    """The error record of a document whose worker process died while cleaning it."""
+    record = {"source": document.source, "error": f"the worker cleaning it died ({type(error).__name__})", "outcome": "failed"}
+    return utf8(json.dumps(record, ensure_ascii=False) + "\n"), document.source, None
+
+
 def _stop_on_sigterm() -> None:
     """A scheduler's SIGTERM stops the run like Ctrl-C: summary, partial output kept."""
 
@@ -180,7 +187,7 @@ def clean_command(
     try:
         with _progress(show_progress) as tick:
             todo = (document for document in read_documents(inputs, lazy_json=True, skipped=skipped) if document.source not in sink.done)
-            for data, source, path in map_ordered(work, todo, jobs=jobs or available_cores(), chunk_size=128):
+            for data, source, path in map_ordered(work, todo, jobs=jobs or available_cores(), chunk_size=128, on_crash=_crashed_record):
                 sink.write_formatted(data, source=source, error=path is None, tag=path or "error")
                 counts[path or "error"] += 1
                 tick()
@@ -539,7 +546,6 @@ def fixtures_check(
 ) -> None:
     """Clean every fixture with its URL and compare every field with its expected record.
     Exit status: 0 nothing changed, 1 something changed, 2 usage error."""
-    import json
 
     from . import fixtures as fx
 

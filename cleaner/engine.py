@@ -29,7 +29,7 @@ from .html import PageMeta, block_lines, page_metadata, parse_html, tame_attribu
 from .markup import extract_markup
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .passes import extract_text
-from .text import split_lines
+from .text import ends_sentence, split_lines, word_count
 
 __all__ = ["clean", "UnknownSiteError"]
 
@@ -209,6 +209,8 @@ def clean_page(html: str, context: Context) -> Article:
     else:
         reason = f"no {rule.name} markup layout matched" if rule.html_layouts else f"no markup rules for {rule.name}"
     header = shown or Draft()
+    if shown is None and is_link_page(tree):
+        return non_article(rule, "a page of links with no prose", [], context)
     if not context.options.fallback:
         header.paragraphs = []
         context.warnings.append(f"{reason}, and the fallback is off: no article text")
@@ -231,6 +233,21 @@ def clean_page(html: str, context: Context) -> Article:
     outcome = Outcome.NON_ARTICLE if any(w.startswith("non-article page") for w in draft.warnings) else None
     provenance = Provenance("fallback", "trafilatura", None, reason)
     return build(rule, draft, candidates, context, provenance, paywalled=paywalled or header.paywalled, outcome=outcome)
+
+
+def is_link_page(tree: Any) -> bool:
+    """A page of links (an index, a menu) by strong evidence: no sentence of prose outside
+    its links, and four fifths of its visible text is link text."""
+    bodies = tree.xpath("//body")
+    lines = block_lines(bodies)
+    total = sum(len(line) for line in lines)
+    if total == 0:
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for a in tree.iter("a"))
+    if linked * 5 < total * 4:
+        return False
+    linked_texts = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    return not any(word_count(line) >= 12 and ends_sentence(line) and line not in linked_texts for line in lines)
 
 
 def page_rule(tree: Any, context: Context) -> SiteRule:

@@ -15,6 +15,7 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -37,6 +38,7 @@ def _worker_setup(parent: int) -> None:
     they notice their parent changed and exit, instead of lingering as orphans.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool's own terminate() must end a worker
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -50,28 +52,69 @@ def _apply_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [func(item) for item in chunk]
 
 
-def map_ordered(func: Callable[[T], R], items: Iterable[T], *, jobs: int, chunk_size: int = 32, window: int = 4) -> Iterator[R]:
+def map_ordered(
+    func: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    jobs: int,
+    chunk_size: int = 32,
+    window: int = 4,
+    on_crash: Callable[[T, BaseException], R] | None = None,
+) -> Iterator[R]:
     """``map(func, items)`` in ``jobs`` processes (in this one when ``jobs`` is 1), in order.
 
     ``func`` and the items must pickle (a module-level function, or a ``functools.partial`` of one).
+    A worker that dies (killed for memory, a crash in a C library) takes its pool down;
+    with ``on_crash``, the chunks in flight are redone one item at a time in a new pool,
+    and an item that kills its worker again gives ``on_crash(item, error)``, so the
+    batch goes on.
     """
     if jobs <= 1:
         yield from map(func, items)
         return
     iterator = iter(items)
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup, initargs=(os.getpid(),))
-    pending: deque[Future[list[R]]] = deque()
+    pool = _pool(jobs)
+    pending: deque[tuple[Future[list[R]], list[T]]] = deque()
     try:
         while True:
             while len(pending) < jobs * window:
                 chunk = list(islice(iterator, chunk_size))
                 if not chunk:
                     break
-                pending.append(pool.submit(_apply_chunk, func, chunk))
+                pending.append((pool.submit(_apply_chunk, func, chunk), chunk))
             if not pending:
                 break
-            yield from pending.popleft().result()
+            future, chunk = pending.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool as error:
+                if on_crash is None:
+                    raise
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _pool(jobs)
+                redo = [chunk, *(waiting for _, waiting in pending)]
+                pending.clear()
+                for item in (item for part in redo for item in part):
+                    result, pool = _one(pool, jobs, func, item, on_crash, error)
+                    yield result
+                continue
+            yield from results
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup, initargs=(os.getpid(),))
+
+
+def _one(
+    pool: ProcessPoolExecutor, jobs: int, func: Callable[[T], R], item: T, on_crash: Callable[[T, BaseException], R], error: BaseException
+) -> tuple[R, ProcessPoolExecutor]:
+    """One item in its own task; if its worker dies too, ``on_crash`` speaks for it and a new pool follows."""
+    try:
+        return pool.submit(func, item).result(), pool
+    except BrokenProcessPool as again:
+        pool.shutdown(wait=False, cancel_futures=True)
+        return on_crash(item, again or error), _pool(jobs)

@@ -277,3 +277,34 @@ def test_a_folder_with_a_fifo_a_loop_and_odd_files(tmp_path: Path) -> None:
     assert "2 files passed over" in result.stderr
     assert "pipe.txt: not a regular file" in result.stderr and "notes.pdf: unknown suffix .pdf" in result.stderr
     assert FIXTURES.exists()
+
+
+def test_a_document_that_kills_its_worker_gives_an_error_record(tmp_path: Path) -> None:
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import os\nimport cleaner.engine as engine\n_clean = engine.clean\n\n"
+        "def clean(content, **options):\n"
+        "    if 'KILL-WORKER' in str(content):\n        os._exit(9)  # as an out-of-memory kill would\n"
+        "    return _clean(content, **options)\n\nengine.clean = clean\n"
+    )
+    batch = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": i, "text": f"Judul {i}\nJakarta (ANTARA) - Isi berita nomor {i} yang cukup panjang."}) for i in range(600)]
+    lines[250] = json.dumps({"id": 250, "text": "Jakarta (ANTARA) - KILL-WORKER"})
+    batch.write_text("\n".join(lines) + "\n")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(hook)}
+    result = run("clean", str(batch), "-o", str(out), "--errors", str(errors), "--jobs", "2", env=env)
+    assert result.returncode == 1, result.stderr
+    assert [r["id"] for r in strict_jsonl(out)] == [i for i in range(600) if i != 250]
+    [failed] = strict_jsonl(errors)
+    assert failed["source"] == f"{batch}:251" and failed["outcome"] == "failed" and "worker" in failed["error"]
+
+
+def test_a_page_of_links_is_a_non_article_but_a_short_article_among_links_is_not() -> None:
+    links = "".join(f'<li><a href="/b/{i}">Judul berita nomor {i} tentang banjir di ibu kota yang panjang</a></li>' for i in range(40))
+    index = clean(f"<html><body><ul>{links}</ul></body></html>", url="https://media-lain.id/berita")
+    assert index.outcome is Outcome.NON_ARTICLE and index.text == ""
+    story = "<p>Warga di bantaran kali membersihkan sampah plastik yang menyangkut di pintu air setiap Minggu pagi.</p>"
+    article = clean(f"<html><body><nav><ul>{links}</ul></nav><div class='isi'>{story}</div></body></html>", url="https://media-lain.id/berita/1")
+    assert article.outcome is Outcome.ARTICLE and "pintu air" in article.text
