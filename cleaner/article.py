@@ -96,6 +96,9 @@ class Article:
     paywalled: bool = False
     #: Every input block in order with what happened to it and why (``cleaner explain``).
     decisions: tuple[Decision, ...] = field(default=(), repr=False, compare=False)
+    #: The paragraphs that are sub-headings (``heading``), list items (``item``) or quotations
+    #: (``quote``), by index; pages only. Markdown output keeps them.
+    structure: tuple[tuple[int, str], ...] = field(default=(), repr=False, compare=False)
     #: Where each metadata field was read: ``(field, source)`` pairs such as
     #: ``("title", "markup: desktop-2024 title")`` or ``("published", "JSON-LD / OpenGraph")``.
     sources: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)

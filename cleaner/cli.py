@@ -25,17 +25,26 @@ from .inputs import InputDocument, read_documents
 from .output import ResumableOutput
 from .writers import WRITERS, utf8
 
+#: Plain help, as click formats it: paragraphs rewrapped to the terminal, no type labels
+#: such as ``<bool>`` beside flags; ``-h`` as well as ``--help``.
+HELP = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings=HELP,
     help="Clean pages of Indonesian news sites into article text and metadata.",
 )
 
 
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
+    json = "json"  # JSON Lines too
     text = "text"
+    txt = "txt"
     markdown = "markdown"
+    md = "md"
 
 
 def _record(
@@ -45,13 +54,15 @@ def _record(
     *,
     encoding: Optional[str] = None,
     options: CleanOptions = DEFAULT_OPTIONS,
+    structure: bool = False,
 ) -> tuple[dict[str, Any], str | None]:
     """The output record of one document, and the rule/fallback that made it (None on error).
 
-    Never raises: any failure becomes the document's error record.
+    Never raises: any failure becomes the document's error record. ``structure`` adds
+    which paragraphs are sub-headings, list items and quotations (for Markdown).
     """
     try:
-        return _cleaned_record(document, default_url, site, encoding=encoding, options=options)
+        return _cleaned_record(document, default_url, site, encoding=encoding, options=options, structure=structure)
     except (Exception, RecursionError) as error:  # noqa: BLE001 - one bad document never stops the batch
         return {"source": document.source, "error": f"{type(error).__name__}: {error}"[:ERROR_CHARS], "outcome": "failed"}, None
 
@@ -75,7 +86,8 @@ def merge_input_keys(record: dict[str, Any], extra: dict[str, Any]) -> dict[str,
 
 
 def _cleaned_record(
-    document: InputDocument, default_url: Optional[str], site: Optional[str], *, encoding: Optional[str], options: CleanOptions
+    document: InputDocument, default_url: Optional[str], site: Optional[str], *, encoding: Optional[str], options: CleanOptions,
+    structure: bool = False,
 ) -> tuple[dict[str, Any], str | None]:
     base: dict[str, Any] = {"source": document.source}
     if document.id is not None:
@@ -90,19 +102,24 @@ def _cleaned_record(
     record = article.to_dict()
     record.update(base)
     merge_input_keys(record, document.extra)
+    if structure:
+        record["structure"] = [list(pair) for pair in article.structure]
     path = "fallback" if article.provenance.extractor == "fallback" else "rule"
     return record, f"{path}:{article.site or 'generic'}"
 
 
 def _site_rule(site: Optional[str]) -> Any:
-    """The rule ``--site`` names (None when not given); an unknown name is a usage error."""
+    """The rule ``--site`` names, in any case or by an alias (None when not given); an unknown
+    name is a usage error that suggests the names it resembles."""
     if site is None:
         return None
-    from site_rules import rule_by_name
+    from site_rules import rule_by_name, suggest
 
     rule = rule_by_name(site)
     if rule is None:
-        raise typer.BadParameter(f"unknown site {site!r}; see `cleaner sites`", param_hint="--site")
+        close = suggest(site)
+        hint = f"; did you mean {' or '.join(close)}?" if close else "; see `cleaner sites`"
+        raise typer.BadParameter(f"unknown site {site!r}{hint}", param_hint="--site")
     return rule
 
 
@@ -114,7 +131,7 @@ def _formatted_record(
     Runs in the worker processes of ``--jobs``: parsing, cleaning and formatting all
     happen there, and the main process only writes text.
     """
-    record, path = _record(document.parsed(), default_url, site, options=options)
+    record, path = _record(document.parsed(), default_url, site, options=options, structure=output_format in ("markdown", "md"))
     buffer = io.StringIO()
     WRITERS["jsonl" if path is None else output_format](record, buffer)
     return utf8(buffer.getvalue()), document.source, path
@@ -144,7 +161,7 @@ def clean_command(
     output: Optional[Path] = typer.Option(
         None, "-o", "--output", help="Output file (default: stdout). Written through a hidden partial file, renamed when the run completes."
     ),
-    output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl (one record per document), text or markdown."),
+    output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl (one record per document; also json), text (also txt) or markdown (also md)."),
     site: Optional[str] = typer.Option(None, "--site", help="Force a site rule (see `cleaner sites`)."),
     url: Optional[str] = typer.Option(None, "--url", help="Page URL for inputs that carry none (selects the rule by host)."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Write error records here, as JSON Lines (default: stderr)."),
@@ -462,6 +479,8 @@ def sites_command() -> None:
 
 fixtures_app = typer.Typer(
     no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings=HELP,
     help="Per-site regression fixtures: save a page with its expected output, check it after every change.",
 )
 app.add_typer(fixtures_app, name="fixtures")
@@ -604,7 +623,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: Optional[bool] = typer.Option(None, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """Clean pages of Indonesian news sites into article text and metadata."""
 

@@ -81,8 +81,12 @@ def choose_rule(
     if site is not None:
         rule = rule_by_name(site)
         if rule is None or (enabled is not None and rule.name not in enabled and rule is not generic_rule()):
+            from site_rules import suggest
+
             names = ", ".join(r.name for r in _enabled(enabled))
-            raise UnknownSiteError(f"unknown or disabled site {site!r}; rules: {names}")
+            close = suggest(site)
+            hint = f"did you mean {' or '.join(close)}? " if close and rule is None else ""
+            raise UnknownSiteError(f"unknown or disabled site {site!r}; {hint}rules: {names}")
         return rule
     if url:
         return rule_for_url(url, enabled)

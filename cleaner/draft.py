@@ -54,6 +54,8 @@ class Draft:
     #: Credits read from a line that only names them in passing (tirto's "… tulisan lainnya
     #: dari X"): merged after every labelled credit, so the labelled order stands.
     late_credits: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: Blocks that are sub-headings, list items or quotations (markup pages), for Markdown.
+    kinds: dict[str, str] = field(default_factory=dict)
     #: Where each (block, verdict) stands in ``decisions``, so a revision costs no scan.
     _positions: dict[tuple[str, str], list[int]] = field(default_factory=dict, repr=False, compare=False)
 

@@ -318,6 +318,7 @@ def build(
         outcome=outcome,
         paywalled=paywalled or body.paywalled or any(c.fields.paywalled for c in candidates.values() if isinstance(c.fields, Draft)),
         decisions=tuple(body.decisions),
+        structure=tuple((i, body.kinds[p]) for i, p in enumerate(paragraphs) if p in body.kinds) if body.kinds else (),
         sources=tuple((name, where) for name, where in fields.sources.items() if getattr(fields, name, None)),
     )
 

@@ -7,13 +7,13 @@ text; the caller styles them (colour on a terminal, plain when piped).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 from .article import GUIDE_FIELDS, Article, Outcome
 
 VERDICT_LABELS = {"keep": "KEEP", "drop": "DROP", "meta": "META"}
 #: Colours for a terminal: kept text stands out, dropped text recedes.
-VERDICT_STYLES = {"keep": {"fg": "green", "bold": True}, "drop": {"fg": "red", "dim": True}, "meta": {"fg": "cyan"}}
+VERDICT_STYLES: dict[str, dict[str, Any]] = {"keep": {"fg": "green", "bold": True}, "drop": {"fg": "red", "dim": True}, "meta": {"fg": "cyan"}}
 
 
 @dataclass(frozen=True)

@@ -197,7 +197,8 @@ def page_metadata(tree: Any) -> PageMeta:
         types.extend(item_types)
         if not article and set(item_types) & _ARTICLE_TYPES:
             article = item
-    canonical = next(iter(tree.xpath('//link[@rel="canonical"]/@href')), None)
+    # The page's own address: its canonical link, else OpenGraph's or Twitter's (older pages carry only those).
+    canonical = next(iter(tree.xpath('//link[@rel="canonical"]/@href')), None) or meta.get("og:url") or meta.get("twitter:url")
 
     def title() -> str | None:
         value = article.get("headline") if isinstance(article.get("headline"), str) else None
@@ -238,13 +239,21 @@ def page_metadata(tree: Any) -> PageMeta:
     )
 
 
-def block_lines(containers: Iterable[Any], skip: Collection[Any] = frozenset()) -> list[str]:
+#: The kind of a block, for output formats that keep structure (Markdown).
+_KINDS = {"h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading", "li": "item", "blockquote": "quote"}
+
+
+def block_lines(
+    containers: Iterable[Any], skip: Collection[Any] = frozenset(), kinds: dict[str, str] | None = None
+) -> list[str]:
     """The text of ``containers`` as lines: one per block element or ``<br>``-separated run.
 
     Elements in ``skip`` (a layout's removed junk) are passed over, their tails kept.
+    ``kinds`` collects the lines that are sub-headings, list items or quotations.
     """
     lines: list[str] = []
     buffer: list[str] = []
+    inside: list[str] = []  # the kinds of the open block elements
 
     def flush() -> None:
         if buffer:
@@ -252,6 +261,8 @@ def block_lines(containers: Iterable[Any], skip: Collection[Any] = frozenset()) 
             buffer.clear()
             if line:
                 lines.append(line)
+                if kinds is not None and inside:
+                    kinds.setdefault(line, inside[-1])
 
     def walk(element: Any) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -266,11 +277,16 @@ def block_lines(containers: Iterable[Any], skip: Collection[Any] = frozenset()) 
                 lines.append(" | ".join(cells) + " |")
         elif tag in _BLOCK_TAGS:
             flush()
+            kind = _KINDS.get(tag)
+            if kind:
+                inside.append(kind)
             if element.text:
                 buffer.append(element.text)
             for child in element:
                 walk(child)
             flush()
+            if kind:
+                inside.pop()
         else:
             if element.text:
                 buffer.append(element.text)

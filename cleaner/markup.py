@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from lxml import etree
+from lxml.etree import XPath
 
 from site_rules.base import HtmlLayout, SiteRule
 
@@ -20,9 +20,6 @@ from .dates import date_line, parse_datetime
 from .draft import Draft
 from .html import block_lines, element_text
 from .passes import by_era, find_dateline, finish_paragraphs, guarded, meta_line, plan_for, read_body, _UPDATED_LABEL
-
-XPath = etree.XPath
-
 
 @dataclass(frozen=True)
 class CompiledLayout:
@@ -99,9 +96,10 @@ def read_header(rule: SiteRule, selectors: CompiledLayout, tree: Any, draft: Dra
         shown = guarded(draft, f"{label}: published", lambda: _first(selectors.published, tree), None)
         draft.published = parse_datetime(shown) if shown else None
     guarded(draft, f"{rule.name} page fields hook", lambda: rule.read_html_fields(tree, draft), None)
-    categories = guarded(draft, f"{label}: category", lambda: _texts(selectors.category, tree), [])
+    no_texts: list[str] = []
+    categories = guarded(draft, f"{label}: category", lambda: _texts(selectors.category, tree), no_texts)
     draft.category = categories[-1] if categories else None
-    tags = guarded(draft, f"{label}: tags", lambda: _texts(selectors.tags, tree), [])
+    tags = guarded(draft, f"{label}: tags", lambda: _texts(selectors.tags, tree), no_texts)
     draft.tags = [tag.lstrip("#").strip() for tag in tags]
 
 
@@ -128,7 +126,7 @@ def extract_markup(rule: SiteRule, tree: Any, when: date | None = None) -> Draft
                 text = element_text(element)
                 if text:  # one decision per removed element, for explain and the report
                     draft.note(text, "drop", f"{rule.name}.{layout.name}.markup_remove")
-    lines = block_lines(bodies, skip=skip)
+    lines = block_lines(bodies, skip=skip, kinds=draft.kinds)
     plan = plan_for(rule, layout)
     dateline = find_dateline(plan, lines[:8])
     if dateline is not None:

@@ -29,7 +29,7 @@ DRIFT_THRESHOLD = 0.10
 #: Some pages of a site carry no signature at all (a video page is a title and a paragraph),
 #: so signatures have "vanished" only when most of a site's documents lack them.
 SIGNATURE_THRESHOLD = 0.50
-OTHER = "other"  # documents of sites no rule covers
+OTHER = "generic"  # documents of sites no rule covers: the generic rule, as `cleaner clean` says
 
 
 @dataclass(frozen=True)

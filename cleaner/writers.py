@@ -44,29 +44,54 @@ def write_text(record: dict[str, Any], out: TextIO) -> None:
     out.write((record.get("text") or "") + "\n\f\n")
 
 
+_MARKDOWN_PREFIX = {"heading": "## ", "item": "- ", "quote": "> "}
+
+
 def write_markdown(record: dict[str, Any], out: TextIO) -> None:
+    """A document in Markdown: title, deck, every metadata field, then the text with its
+    sub-headings, list items and quotations (from pages) kept; a non-article says so."""
     lines = [f"# {record['title']}" if record.get("title") else f"# {record.get('source', 'untitled')}", ""]
+    if record.get("description"):
+        lines += [f"*{record['description']}*", ""]
     facts = [
-        f"**{label}:** {value}"
+        f"- **{label}:** {value}"
         for label, value in (
             ("Site", record.get("site")),
             ("URL", record.get("url")),
             ("Published", record.get("published")),
+            ("Updated", record.get("updated")),
             ("Authors", ", ".join(record.get("authors") or [])),
+            ("Editors", ", ".join(record.get("editors") or [])),
             ("Dateline", record.get("dateline")),
+            ("Category", record.get("category")),
+            ("Tags", ", ".join(record.get("tags") or [])),
+            ("Paywalled", "yes (a teaser)" if record.get("paywalled") else None),
+            ("Source", record.get("source")),
         )
         if value
     ]
-    if record.get("description"):
-        lines += [f"*{record['description']}*", ""]
     if facts:
-        lines += ["  \n".join(facts), ""]
-    lines += [record.get("text") or "", "", "---", ""]
+        lines += [*facts, ""]
+    text = record.get("text") or ""
+    if not text:
+        reason = (record.get("provenance") or {}).get("reason") or "no article text"
+        lines += [f"*No article: {record.get('outcome', 'non_article')}, {reason}.*", ""]
+    else:
+        kinds = {index: kind for index, kind in record.get("structure") or ()}
+        for index, paragraph in enumerate(text.split("\n\n")):
+            kind = kinds.get(index, "")
+            lines.append(_MARKDOWN_PREFIX.get(kind, "") + paragraph)
+            if not (kind == "item" and kinds.get(index + 1) == "item"):  # a list stays one list
+                lines.append("")
+    lines += ["---", ""]
     out.write("\n".join(lines) + "\n")
 
 
 WRITERS: dict[str, Callable[[dict[str, Any], TextIO], None]] = {
     "jsonl": write_jsonl,
+    "json": write_jsonl,
     "text": write_text,
+    "txt": write_text,
     "markdown": write_markdown,
+    "md": write_markdown,
 }

@@ -103,4 +103,17 @@ def generic_rule() -> SiteRule:
 
 
 def rule_by_name(name: str) -> SiteRule | None:
-    return next((rule for rule in all_rules() if rule.name == name), None)
+    """The rule of that name or alias, in any case (``Tempo``, ``cnn``), or None."""
+    exact = next((rule for rule in all_rules() if rule.name == name), None)
+    if exact is not None:
+        return exact
+    key = name.strip().casefold()
+    return next((rule for rule in all_rules() if key == rule.name.casefold() or key in rule.aliases), None)
+
+
+def suggest(name: str) -> list[str]:
+    """Rule names close to a mistyped one, for the error that refuses it."""
+    import difflib
+
+    names = {alias: rule.name for rule in all_rules() for alias in (rule.name, *rule.aliases)}
+    return sorted({names[m] for m in difflib.get_close_matches(name.strip().casefold(), names, n=3, cutoff=0.5)})

@@ -29,6 +29,7 @@ _COPYRIGHT = r"(?:Copyright|COPYRIGHT)\s*©.*"
 
 class Antara(SiteRule):
     name = "antara"
+    aliases = ("antaranews", "antaranews.com")
     hosts = ("antaranews.com", "antarafoto.com")
     latest_feeds = ("https://www.antaranews.com/rss/terkini.xml",)  # as public crawlers list it; not fetched from here
     signatures = (

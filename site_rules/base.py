@@ -121,6 +121,8 @@ class SiteRule:
 
     #: Short name, the ``site`` value of its articles (``None`` for the generic rule).
     name: ClassVar[str] = ""
+    #: Other names ``--site`` accepts, lower case (``cnn`` for ``cnnindonesia``).
+    aliases: ClassVar[tuple[str, ...]] = ()
     #: Host names it serves; subdomains match too (``nasional.tempo.co``).
     hosts: ClassVar[tuple[str, ...]] = ()
     #: Feeds (RSS/Atom) and sitemaps that list the site's fresh articles (``cleaner fetch --latest``).

@@ -42,6 +42,7 @@ _INLINE_READ_ALSO = re.compile(r"\s+Baca(?: juga)?:\s+.+$")
 
 class CNNIndonesia(SiteRule):
     name = "cnnindonesia"
+    aliases = ("cnn", "cnn-indonesia", "cnn indonesia")
     hosts = ("cnnindonesia.com",)
     latest_feeds = ("https://www.cnnindonesia.com/rss",)  # as public crawlers list it; not fetched from here
     signatures = (

@@ -23,6 +23,7 @@ _OUTLET_BYLINE = re.compile(
 
 class Generic(SiteRule):
     name = "generic"
+    aliases = ("other", "none")
     dateline_forms = (
         P.DATELINE_OUTLET_AFTER_PLACE,
         P.DATELINE_OUTLET_BEFORE_PLACE,

@@ -45,6 +45,7 @@ _PLACE_TAILS = r"(?: (?:Aceh|Utara|Selatan|Barat|Timur|Tengah|Baru|York|Lumpur|R
 
 class Liputan6(SiteRule):
     name = "liputan6"
+    aliases = ("liputan6.com", "liputan")
     hosts = ("liputan6.com",)
     latest_feeds = ("https://feed.liputan6.com/rss",)  # as public crawlers list it; not fetched from here
     signatures = (

@@ -30,6 +30,7 @@ _CONTRIBUTORS = re.compile(r"(?P<names>.+?) berkontribusi dalam penulisan artike
 
 class Tempo(SiteRule):
     name = "tempo"
+    aliases = ("tempo.co",)
     hosts = ("tempo.co", "tempo.com")
     latest_feeds = ("https://rss.tempo.co/",)  # as public crawlers list it; not fetched from here
     signatures = (

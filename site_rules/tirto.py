@@ -30,6 +30,7 @@ _CATEGORY_LINE = re.compile(r"tirto\.id\s*-\s*(?P<category>[A-Z][\w&]*(?: [\w&]+
 
 class Tirto(SiteRule):
     name = "tirto"
+    aliases = ("tirto.id",)
     hosts = ("tirto.id",)
     latest_feeds = ("https://tirto.id/sitemap/r/google-discover",)  # as public crawlers list it; not fetched from here
     signatures = (

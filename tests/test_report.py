@@ -124,7 +124,7 @@ def test_fallbacks_over_ten_percent_are_drift() -> None:
 def test_report_counts_every_fixture_and_errors(tmp_path: Path) -> None:
     batch = review([*read_documents([str(FIXTURES)]), InputDocument("broken.txt", error="empty input")])
     inputs = [p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".html")]
-    assert batch.total == len(inputs) + 1 and batch.sites["other"].errors == 1
+    assert batch.total == len(inputs) + 1 and batch.sites["generic"].errors == 1
     page = render_html(batch)
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page.split("<h2>Documents</h2>")[0]
     assert page.count('<details class="doc"') == batch.total
@@ -185,7 +185,7 @@ def test_report_in_chromium_totals_and_a_document_view(tmp_path: Path) -> None:
     try:
         expected = Counter()
         for document in read_documents([str(FIXTURES)]):
-            expected[clean(document.content, url=document.url).site or "other"] += 1  # type: ignore[arg-type]
+            expected[clean(document.content, url=document.url).site or "generic"] += 1  # type: ignore[arg-type]
         assert site_totals(page) == dict(expected)
         assert int(page.locator("#total-documents").inner_text()) == sum(expected.values())
         # Open the view of a document with dropped lines: they show, struck through, with reasons.
