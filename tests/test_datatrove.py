@@ -81,8 +81,8 @@ def check_output(records: list[dict[str, Any]], output: dict[str, dict[str, Any]
         assert got["text"] == article.text
         metadata = got["metadata"]
         assert metadata["source_file"] == record["metadata"]["source_file"]  # kept
-        assert metadata["title"] == article.title and metadata["authors"] == list(article.authors)
-        assert metadata["published"] == article.published and metadata["site"] == article.site
+        assert metadata["title"] == (article.title or "") and metadata["authors"] == "; ".join(article.authors)
+        assert metadata["published"] == (article.published or "") and metadata["site"] == (article.site or "")
         assert metadata["cleaner_rule"].startswith("rule:")
     [with_url] = [doc for doc in output.values() if doc["metadata"].get("url") == TEMPO_URL]
     assert with_url["metadata"]["site"] == "tempo"
@@ -172,3 +172,60 @@ def test_ray_pipeline_on_a_local_ray_instance(tmp_path: Path) -> None:
     output = read_output(tmp_path / "out")
     check_output(records, output)
     assert len(output) == len(records) - non_articles(records)
+
+
+def test_parquet_writer_after_the_step_writes_every_document(tmp_path: Path) -> None:
+    """Metadata keep one type in every document, so a columnar writer keeps one schema."""
+    _require("datatrove")
+    import pyarrow.parquet as pq
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import ParquetWriter
+
+    from cleaner.integrations.datatrove import IndonesianNewsCleaner
+
+    records = input_records()
+    # A first batch where every optional field is empty, then documents that fill them:
+    # the case that broke the writer's schema.
+    records.insert(0, {"id": "bare", "text": "Jakarta (ANTARA) - Isi berita tanpa judul dan tanpa penulis yang cukup panjang.", "metadata": {"source_file": "bare.txt"}})
+    for record in records:
+        record["metadata"].setdefault("source_file", "")  # a reader gives every document the same keys
+    write_input(tmp_path / "in", records)
+    steps = [
+        JsonlReader(str(tmp_path / "in")),
+        IndonesianNewsCleaner(),
+        ParquetWriter(str(tmp_path / "out"), batch_size=1),  # a schema per batch of one: the strictest case
+    ]
+    LocalPipelineExecutor(steps, tasks=1, logging_dir=str(tmp_path / "logs")).run()
+    table = pq.read_table(next((tmp_path / "out").glob("*.parquet")))
+    dropped = non_articles(records)
+    assert dropped >= 1 and table.num_rows == len(records) - dropped  # every document the step forwards
+    rows = {row["id"]: row for row in table.to_pylist()}
+    assert "menu" not in rows and rows["bare"]["text"].startswith("Isi berita tanpa judul")
+    assert rows["bare"]["metadata"]["authors"] == "" and rows["bare"]["metadata"]["cleaner_no_article"] is False
+    assert any(row["metadata"]["published"].endswith("+07:00") for row in rows.values())
+
+
+def test_html_from_a_metadata_key_an_exclusion_writer_and_a_time_limit(tmp_path: Path) -> None:
+    _require("datatrove")
+    from datatrove.data import Document
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from cleaner.integrations.datatrove import IndonesianNewsCleaner
+
+    page = (FIXTURES / "tempo" / "desktop-2018.html").read_text(encoding="utf-8")
+    url = json.loads((FIXTURES / "tempo" / "desktop-2018.expected.json").read_text())["url"]
+    documents = [
+        Document(text="", id="page", metadata={"url": url, "html": page}),
+        Document(text="\n".join(f"• Menu {i}" for i in range(20)), id="menu", metadata={}),
+    ]
+    step = IndonesianNewsCleaner(html_key="html", exclusion_writer=JsonlWriter(str(tmp_path / "excluded")))
+    kept = list(step.run(iter(documents)))
+    assert [d.id for d in kept] == ["page"] and kept[0].text == clean(page, url=url).text and kept[0].metadata["site"] == "tempo"
+    [excluded] = read_output(tmp_path / "excluded").values()
+    assert excluded["id"] == "menu" and excluded["metadata"]["filter_reason"].startswith("non_article")
+
+    slow = IndonesianNewsCleaner(time_limit=1e-6, drop_non_articles=False)
+    [timed_out] = list(slow.run(iter([Document(text=page, id="slow", metadata={"url": url})])))
+    assert timed_out.metadata["cleaner_outcome"] == "failed" and "time limit" in timed_out.metadata["cleaner_reason"]
+    assert timed_out.text == ""

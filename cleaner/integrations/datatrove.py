@@ -5,24 +5,33 @@
     from datatrove.pipeline.writers import JsonlWriter
     from cleaner.integrations.datatrove import IndonesianNewsCleaner
 
-    LocalPipelineExecutor(pipeline=[
-        WarcReader("crawl/"), IndonesianNewsCleaner(min_text_chars=200), JsonlWriter("clean/"),
-    ], tasks=4).run()
+    if __name__ == "__main__":  # datatrove starts its workers by forkserver: guard the entry point
+        LocalPipelineExecutor(pipeline=[
+            WarcReader("crawl/"), IndonesianNewsCleaner(min_text_chars=200), JsonlWriter("clean/"),
+        ], tasks=4).run()
 
-Each document's ``text`` (a raw dump or an HTML page, as readers give it) is
-replaced by the clean article text; ``metadata["url"]`` picks the site rule; the
-article's fields are merged into ``metadata`` (``title``, ``authors``,
-``published``, …, plus ``cleaner_rule`` and ``cleaner_warnings``). A document with
-no article (a listing page, a refused input, text under ``min_text_chars``) is
-dropped and counted (``dropped``, ``dropped_no_article``), or with
-``drop_non_articles=False`` kept, tagged ``metadata["cleaner_no_article"] = True``,
-with empty text and ``metadata["cleaner_outcome"]`` saying why. Stats: ``total``, ``forwarded``, ``dropped``, and a count
-per rule (``rule_tempo``, ``fallback_trafilatura``, …).
+Each document's ``text`` (a raw dump or an HTML page, as readers give it; or the
+metadata key ``html_key`` names) is replaced by the clean article text;
+``metadata["url"]`` picks the site rule; the article's fields are merged into
+``metadata`` with one type each in every document, so columnar writers (``ParquetWriter``)
+keep one schema: strings (``""`` where the article has none), lists joined by ``"; "``
+(``authors``, ``editors``, ``tags``), booleans (``cleaner_paywalled``,
+``cleaner_no_article``), and ``cleaner_outcome``, ``cleaner_reason``, ``cleaner_rule``,
+``cleaner_warnings`` (joined by newlines). A document with no article (a listing page, a
+refused input, text under ``min_text_chars``) is dropped and counted (``dropped``,
+``dropped_no_article``) and, as datatrove's filters do, written to ``exclusion_writer``
+with ``metadata["filter_reason"]``; or with ``drop_non_articles=False`` kept, tagged
+``cleaner_no_article``, with empty text (never the raw page). ``time_limit`` bounds the
+seconds one document may take (``failed`` beyond it). Stats: ``total``, ``forwarded``,
+``dropped``, a count per outcome and per rule (``rule_tempo``, ``fallback_trafilatura``, …).
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import signal
+import threading
+from contextlib import contextmanager, nullcontext
+from typing import Any, Iterable, Iterator
 
 from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
@@ -35,17 +44,50 @@ from ..article import GUIDE_FIELDS, Article, Outcome
 METADATA_FIELDS = tuple(key for key in GUIDE_FIELDS if key != "text")
 
 
-def article_metadata(article: Article) -> dict[str, Any]:
-    """The article's fields as JSON-ready metadata."""
+#: Keys whose values are lists of names, joined by ``LIST_SEPARATOR`` in the metadata.
+LIST_FIELDS = frozenset(("authors", "editors", "tags"))
+LIST_SEPARATOR = "; "
+
+
+def article_metadata(article: Article, reader_url: Any = None) -> dict[str, Any]:
+    """The article's fields as flat metadata of one type each (strings and booleans).
+
+    Every key is set in every document (``url``: the article's, else the reader's, else ``""``).
+    """
     record = article.to_dict()
-    metadata = {key: record[key] for key in METADATA_FIELDS if key != "url" or record[key]}
+    metadata: dict[str, Any] = {}
+    for key in METADATA_FIELDS:
+        value = record[key]
+        if key == "url":
+            value = value or (reader_url if isinstance(reader_url, str) else None)
+        metadata[key] = LIST_SEPARATOR.join(value) if key in LIST_FIELDS else (value or "")
     provenance = article.provenance
     metadata["cleaner_rule"] = f"{provenance.extractor}:{provenance.rule}" + (f":{provenance.layout}" if provenance.layout else "")
-    metadata["cleaner_warnings"] = list(article.warnings)
+    metadata["cleaner_warnings"] = "\n".join(article.warnings)
     metadata["cleaner_outcome"] = article.outcome.value
     metadata["cleaner_paywalled"] = article.paywalled
     metadata["cleaner_reason"] = provenance.reason or ""
+    metadata["cleaner_no_article"] = article.outcome is not Outcome.ARTICLE
     return metadata
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``TimeoutError`` in this block after ``seconds`` (main thread only; elsewhere no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"took longer than the time limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class IndonesianNewsCleaner(PipelineStep):
@@ -63,33 +105,60 @@ class IndonesianNewsCleaner(PipelineStep):
         min_text_chars: int = 0,
         drop_non_articles: bool = True,
         url_key: str = "url",
+        html_key: str | None = None,
+        exclusion_writer: Any = None,
+        time_limit: float | None = 60.0,
+        markup_layouts: bool = True,
     ) -> None:
         super().__init__()
-        self.cleaner = Cleaner(rules=rules, fallback=fallback, keep_dateline=keep_dateline, min_text_chars=min_text_chars)
+        self.cleaner = Cleaner(
+            rules=rules, fallback=fallback, keep_dateline=keep_dateline, min_text_chars=min_text_chars, markup_layouts=markup_layouts
+        )
         self.drop_non_articles = drop_non_articles
         self.url_key = url_key
+        self.html_key = html_key
+        self.exclusion_writer = exclusion_writer
+        self.time_limit = time_limit
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
-        for document in data:
-            self.stat_update(StatHints.total)
-            with self.track_time():
-                url = document.metadata.get(self.url_key)
-                article = self.cleaner.clean(document.text, url=url if isinstance(url, str) else None)
-            provenance = article.provenance
-            self.stat_update(f"{provenance.extractor}_{provenance.rule}")
-            self.stat_update(f"outcome_{article.outcome.value}")
-            if article.outcome is not Outcome.ARTICLE:
-                self.stat_update("no_article")
-                if self.drop_non_articles:
-                    self.stat_update(StatHints.dropped, "dropped_no_article")
-                    continue
-                document.metadata["cleaner_no_article"] = True
-            # A kept non-article gets empty text, never the raw page it came as.
-            document.text = article.text
-            document.metadata.update(article_metadata(article))
-            self.stat_update(StatHints.forwarded)
-            self.update_doc_stats(document)
-            yield document
+        with self.exclusion_writer if self.exclusion_writer else nullcontext() as excluded:
+            for document in data:
+                self.stat_update(StatHints.total)
+                with self.track_time():
+                    article = self._clean(document)
+                provenance = article.provenance
+                self.stat_update(f"{provenance.extractor}_{provenance.rule}")
+                self.stat_update(f"outcome_{article.outcome.value}")
+                no_article = article.outcome is not Outcome.ARTICLE
+                # A non-article gets empty text, never the raw page it came as.
+                document.text = article.text
+                merged = article_metadata(article, document.metadata.get(self.url_key))
+                for key in merged:  # the step's keys last, in one order, whatever the reader gave
+                    document.metadata.pop(key, None)
+                document.metadata.update(merged)
+                if no_article:
+                    self.stat_update("no_article")
+                    if self.drop_non_articles:
+                        self.stat_update(StatHints.dropped, "dropped_no_article")
+                        if excluded is not None:
+                            document.metadata["filter_reason"] = f"{article.outcome.value}: {provenance.reason or ''}"
+                            excluded.write(document, rank)
+                        continue
+                self.stat_update(StatHints.forwarded)
+                self.update_doc_stats(document)
+                yield document
+
+    def _clean(self, document: Document) -> Article:
+        url = document.metadata.get(self.url_key)
+        html = document.metadata.get(self.html_key) if self.html_key else None
+        content = html if isinstance(html, (str, bytes)) and html else document.text
+        try:
+            with _time_limit(self.time_limit):
+                return self.cleaner.clean(content, url=url if isinstance(url, str) else None)
+        except TimeoutError as error:  # raised between the engine's own guards: still one record
+            from ..engine import refused
+
+            return refused(str(error), url=url if isinstance(url, str) else None, outcome=Outcome.FAILED)
 
 
 __all__ = ["Document", "IndonesianNewsCleaner", "article_metadata"]
