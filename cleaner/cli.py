@@ -447,10 +447,10 @@ def report_command(
     rule fired, drift warnings (a site over 10% fallbacks, empty bodies or missing
     signatures), and per document the input with dropped blocks struck through beside
     the clean text and metadata."""
-    from .report import render_html, review
+    from .report import input_root, render_html, review
 
     _site_rule(site)
-    batch = review(read_documents(inputs), url=url, site=site)
+    batch = review(read_documents(inputs), url=url, site=site, root=input_root(inputs))
     page = render_html(batch, title=f"Cleaner review of {', '.join(inputs)}", max_views=max_views)
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(f".{output.name}.partial")

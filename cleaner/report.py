@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -114,15 +115,35 @@ def signature_seen(article: Article) -> bool:
     return signature_score(rule, "\n".join(decision.line for decision in article.decisions)) > 0
 
 
-def review(documents: Iterable[InputDocument], *, url: Optional[str] = None, site: Optional[str] = None) -> BatchReview:
-    """Clean every document and gather the totals, rule counts and drift signals."""
+def input_root(inputs: Iterable[str]) -> str | None:
+    """The folder the inputs share, against which the report shows their paths."""
+    paths = [os.path.abspath(item if os.path.isdir(item) else os.path.dirname(item) or ".") for item in inputs if item != "-"]
+    return os.path.commonpath(paths) if paths else None
+
+
+def shown_path(source: str, root: str | None) -> str:
+    """``source`` relative to ``root`` where it lies below it (``tempo/koran.txt``, ``batch.jsonl:12``)."""
+    if not root or source.startswith("-"):
+        return source
+    path, colon, line = source.partition(":") if not os.path.exists(source) and ":" in source else (source, "", "")
+    absolute = os.path.abspath(path)
+    if absolute != root and not absolute.startswith(root + os.sep):
+        return source
+    return os.path.relpath(absolute, root) + colon + line
+
+
+def review(
+    documents: Iterable[InputDocument], *, url: Optional[str] = None, site: Optional[str] = None, root: Optional[str] = None
+) -> BatchReview:
+    """Clean every document and gather the totals, rule counts and drift signals (paths relative to ``root``)."""
     batch = BatchReview()
     for document in documents:
+        source = shown_path(document.source, root)
         if document.error or document.content is None:
-            row = DocumentReview(document.source, OTHER, error=document.error or "no content")
+            row = DocumentReview(source, OTHER, error=document.error or "no content")
         else:
             article = clean(document.content, url=document.url or url, site=site)
-            row = DocumentReview(document.source, article.site or OTHER, article, signature_seen=signature_seen(article))
+            row = DocumentReview(source, article.site or OTHER, article, signature_seen=signature_seen(article))
             batch.reasons.update(d.reason for d in article.decisions if d.verdict != "keep")
         batch.documents.append(row)
         totals = batch.sites.setdefault(row.site, SiteTotals())
@@ -151,31 +172,73 @@ details.doc>summary{cursor:pointer}
 .block.drop del{color:#999}.reason{font:11px monospace;color:#a33;margin-left:.4rem}
 .block.meta .reason{color:#1f6fb2}
 .clean p{margin:.3rem 0 .6rem}
-.error{color:#a33}
-#filter{margin:.4rem 0}
+.error,.warn-error{color:#a33}.warn-notice{color:#776}
+#controls{margin:.4rem 0;display:flex;gap:.6rem;flex-wrap:wrap;align-items:center}
+#shown{color:#555}
+a.show{color:inherit}
 """
 
 _SCRIPT = """
-document.getElementById('filter').addEventListener('change', function (event) {
-  var site = event.target.value;
+var controls = ['filter', 'outcome', 'path', 'warnings', 'search'].map(function (id) { return document.getElementById(id); });
+function apply() {
+  var site = controls[0].value, outcome = controls[1].value, path = controls[2].value, warned = controls[3].value;
+  var words = controls[4].value.trim().toLowerCase();
+  var shown = 0;
   document.querySelectorAll('details.doc').forEach(function (item) {
-    item.hidden = site !== '' && item.dataset.site !== site;
+    var d = item.dataset;
+    var visible = (site === '' || d.site === site) && (outcome === '' || d.outcome === outcome)
+      && (path === '' || d.path === path) && (warned === '' || d.warnings === warned)
+      && (words === '' || item.textContent.toLowerCase().indexOf(words) >= 0);
+    item.hidden = !visible;
+    if (visible) { shown += 1; }
+  });
+  document.getElementById('shown').textContent = shown + ' shown';
+}
+controls.forEach(function (control) { control.addEventListener('input', apply); control.addEventListener('change', apply); });
+document.querySelectorAll('a.show').forEach(function (link) {
+  link.addEventListener('click', function (event) {
+    event.preventDefault();
+    controls.forEach(function (control) { control.value = ''; });
+    controls[0].value = link.dataset.site || '';
+    if (link.dataset.outcome) { controls[1].value = link.dataset.outcome; }
+    if (link.dataset.path) { controls[2].value = link.dataset.path; }
+    apply();
+    document.getElementById('documents').scrollIntoView();
   });
 });
+apply();
 """
+
+#: Warnings that say the cleaner could not do part of its job; the others are notes
+#: (a charset detected, mojibake repaired, a date in the head that is no date).
+_SEVERE = ("failed", "cannot", "internal error", "unparseable", "too large", "too long", "binary")
+
+
+def warning_class(warning: str) -> str:
+    return "warn-error" if any(word in warning for word in _SEVERE) else "warn-notice"
 
 
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _show(count: int, site: str, **filters: str) -> str:
+    """A count that, clicked, shows its documents below."""
+    if not count:
+        return "0"
+    data = "".join(f' data-{key}="{_e(value)}"' for key, value in filters.items())
+    return f'<a class="show" href="#documents" data-site="{_e(site)}"{data}>{count}</a>'
+
+
 def _site_table(batch: BatchReview) -> str:
     rows = []
     for site, t in sorted(batch.sites.items()):
         rows.append(
-            f'<tr data-site="{_e(site)}"><td>{_e(site)}</td><td class="n site-documents">{t.documents}</td>'
-            f'<td class="n">{t.documents - t.errors - t.fallbacks}</td><td class="n">{t.fallbacks}</td>'
-            f'<td class="n">{t.no_body}</td><td class="n">{t.missing_signature}</td><td class="n">{t.errors}</td></tr>'
+            f'<tr data-site="{_e(site)}"><td>{_e(site)}</td><td class="n site-documents">{_show(t.documents, site)}</td>'
+            f'<td class="n">{_show(t.documents - t.errors - t.fallbacks, site, path="rule")}</td>'
+            f'<td class="n">{_show(t.fallbacks, site, path="fallback")}</td>'
+            f'<td class="n">{t.no_body}</td><td class="n">{t.missing_signature}</td>'
+            f'<td class="n">{_show(t.errors, site, path="error")}</td></tr>'
         )
     return (
         '<table id="sites"><tr><th>site</th><th>documents</th><th>by the rule</th><th>fallback</th>'
@@ -194,8 +257,8 @@ def _document_view(number: int, row: DocumentReview) -> str:
     summary = f"{_e(row.source)} — {_e(row.site)}"
     if row.article is None:
         return (
-            f'<details class="doc" id="doc-{number}" data-site="{_e(row.site)}"><summary>{summary} — '
-            f'<span class="error">error: {_e(row.error)}</span></summary></details>'
+            f'<details class="doc" id="doc-{number}" data-site="{_e(row.site)}" data-outcome="refused" data-path="error" '
+            f'data-warnings="yes"><summary>{summary} — <span class="error">error: {_e(row.error)}</span></summary></details>'
         )
     article = row.article
     dropped = sum(d.verdict == "drop" for d in article.decisions)
@@ -216,10 +279,15 @@ def _document_view(number: int, row: DocumentReview) -> str:
         where = f' <small>[{_e(sources[key])}]</small>' if key in sources else ""
         fields.append(f"<tr><th>{_e(key)}</th><td>{_e(shown) if shown not in (None, '') else '—'}{where}</td></tr>")
     paragraphs = "".join(f"<p>{_e(p)}</p>" for p in article.text.split("\n\n")) if article.text else "<p><em>(empty)</em></p>"
-    warnings = "".join(f'<li class="error">{_e(w)}</li>' for w in article.warnings)
+    warnings = "".join(f'<li class="{warning_class(w)}">{_e(w)}</li>' for w in article.warnings)
+    path = "error" if article.outcome in (Outcome.REFUSED, Outcome.FAILED) else article.provenance.extractor
+    attributes = (
+        f'data-site="{_e(row.site)}" data-outcome="{article.outcome.value}" data-path="{path}" '
+        f'data-warnings="{"yes" if article.warnings else "no"}"'
+    )
     return (
-        f'<details class="doc" id="doc-{number}" data-site="{_e(row.site)}"><summary>{summary} — '
-        f"{_e(describe_path(article))}; {dropped} blocks dropped</summary>"
+        f'<details class="doc" id="doc-{number}" {attributes}><summary>{summary} — '
+        f"{_e(article.outcome.value)}, {_e(describe_path(article))}; {dropped} blocks dropped</summary>"
         + (f"<ul>{warnings}</ul>" if warnings else "")
         + f'<div class="cols"><div class="input"><h3>Input, block by block</h3>{"".join(blocks)}</div>'
         f'<div class="output"><h3>Clean text</h3><div class="clean">{paragraphs}</div>'
@@ -236,6 +304,19 @@ def render_html(batch: BatchReview, *, title: str = "Cleaner review", max_views:
     )
     sites = sorted(batch.sites)
     options = '<option value="">all sites</option>' + "".join(f'<option value="{_e(s)}">{_e(s)}</option>' for s in sites)
+    outcomes = '<option value="">any outcome</option>' + "".join(f'<option value="{o.value}">{o.value}</option>' for o in Outcome)
+    paths = (
+        '<option value="">rule, fallback or error</option><option value="rule">a site rule</option>'
+        '<option value="fallback">the fallback</option><option value="error">an error</option>'
+    )
+    warned = '<option value="">with or without warnings</option><option value="yes">with warnings</option><option value="no">without warnings</option>'
+    controls = (
+        f'<div id="controls"><select id="filter" aria-label="site">{options}</select>'
+        f'<select id="outcome" aria-label="outcome">{outcomes}</select><select id="path" aria-label="path">{paths}</select>'
+        f'<select id="warnings" aria-label="warnings">{warned}</select>'
+        '<input id="search" type="search" placeholder="search sources, titles, text, warnings" aria-label="search" size="36">'
+        '<span id="shown"></span></div>'
+    )
     views = "".join(_document_view(number, row) for number, row in enumerate(batch.documents[:max_views]))
     more = f"<p>{batch.total - max_views} more documents not shown (--max-views).</p>" if batch.total > max_views else ""
     data = json.dumps({"documents": batch.total, "sites": {s: t.documents for s, t in batch.sites.items()}})
@@ -245,7 +326,7 @@ def render_html(batch: BatchReview, *, title: str = "Cleaner review", max_views:
         f"<h2>Totals per site</h2>{_site_table(batch)}"
         f'<h2>Drift warnings</h2><div id="drift">{drift_html}</div>'
         f"<h2>How often each rule fired</h2>{_reason_table(batch)}"
-        f'<h2>Documents</h2><select id="filter">{options}</select>{views}{more}'
+        f'<h2 id="documents">Documents</h2>{controls}{views}{more}'
         f'<script type="application/json" id="report-data">{_e(data)}</script>'
         f"<script>{_SCRIPT}</script></body></html>"
     )

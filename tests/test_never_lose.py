@@ -308,3 +308,13 @@ def test_a_page_of_links_is_a_non_article_but_a_short_article_among_links_is_not
     story = "<p>Warga di bantaran kali membersihkan sampah plastik yang menyangkut di pintu air setiap Minggu pagi.</p>"
     article = clean(f"<html><body><nav><ul>{links}</ul></nav><div class='isi'>{story}</div></body></html>", url="https://media-lain.id/berita/1")
     assert article.outcome is Outcome.ARTICLE and "pintu air" in article.text
+
+
+def test_the_fallback_runs_on_this_install() -> None:
+    """A broken install (trafilatura unable to import) must fail the tests, not pass quietly."""
+    from cleaner.fallback import available
+
+    assert available() is None, f"trafilatura cannot run: {available()}"
+    page = "<html><body><div class='x'>" + "<p>Kalimat yang panjang sekali tentang banjir di kota.</p>" * 5 + "</div></body></html>"
+    article = clean(page, url="https://media-lain.id/berita/3")
+    assert article.outcome is Outcome.ARTICLE and article.provenance.rule == "trafilatura"
