@@ -153,10 +153,12 @@ def _stop_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, handler)
 
 
-@app.command("clean")
+@app.command("clean", short_help="Clean dumps, pages, JSON Lines and WARCs into article records.")
 def clean_command(
     inputs: list[str] = typer.Argument(
-        ..., metavar="INPUT...", help="Files, folders (walked recursively) or - for stdin: .txt dumps, .html pages, .jsonl records, and .gz forms."
+        ..., metavar="INPUT...",
+        help="Files, folders (walked recursively) or - for stdin: .txt dumps, .html pages, .jsonl or .json records, .warc archives, "
+        "their .gz forms, and files with no suffix (sniffed).",
     ),
     output: Optional[Path] = typer.Option(
         None, "-o", "--output", help="Output file (default: stdout). Written through a hidden partial file, renamed when the run completes."
@@ -301,7 +303,7 @@ def _summary(counts: Counter[str], *, skipped: int = 0) -> None:
     typer.echo(f"{plural(documents, 'document')}: {sites}; {plural(fallbacks, 'fallback')}; {plural(error_count, 'error')}{passed}", err=True)
 
 
-@app.command("fetch")
+@app.command("fetch", short_help="Fetch pages politely into a WARC archive (and clean them).")
 def fetch_command(
     urls: Optional[list[str]] = typer.Argument(None, metavar="[URL]...", help="Article URLs to fetch."),
     output: Path = typer.Option(..., "-o", "--output", help="The WARC archive (.warc.gz) to append to; a re-run skips the URLs it holds."),
@@ -406,7 +408,7 @@ def fetch_command(
     raise typer.Exit(1 if summary.failures else 0)
 
 
-@app.command("explain")
+@app.command("explain", short_help="Show why each block was kept, dropped or read as metadata.")
 def explain_command(
     input_file: str = typer.Argument(..., metavar="FILE", help="A dump, a page, or a JSONL file (every record is explained); - for stdin."),
     url: Optional[str] = typer.Option(None, "--url", help="The page URL (selects the rule by host), where the input carries none."),
@@ -435,7 +437,7 @@ def explain_command(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command("report")
+@app.command("report", short_help="Write an HTML review of a batch, with drift warnings.")
 def report_command(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Files, folders or - for stdin, as for `cleaner clean`."),
     output: Path = typer.Option(..., "-o", "--output", help="The HTML file to write (self-contained, no network)."),
@@ -462,7 +464,7 @@ def report_command(
         typer.echo(f"drift: {message}", err=True)
 
 
-@app.command("sites")
+@app.command("sites", short_help="List the site rules, their hosts, layouts and origins.")
 def sites_command() -> None:
     """List the site rules: where each comes from (built in or a plug-in), its hosts and layouts."""
     from site_rules import registry
@@ -483,7 +485,7 @@ fixtures_app = typer.Typer(
     context_settings=HELP,
     help="Per-site regression fixtures: save a page with its expected output, check it after every change.",
 )
-app.add_typer(fixtures_app, name="fixtures")
+app.add_typer(fixtures_app, name="fixtures", short_help="Per-site regression fixtures: new, check, update.")
 
 
 class CheckFormat(str, Enum):
@@ -531,7 +533,7 @@ def _fixture_inputs(inputs: list[str], url: Optional[str]) -> Iterator[tuple[byt
             yield content, kind, page_url, page_url or Path(document.source.split(":")[0]).name
 
 
-@fixtures_app.command("new")
+@fixtures_app.command("new", short_help="Save inputs as fixtures with their current output.")
 def fixtures_new(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Saved pages or dumps, WARC files (every page in them), or URLs (fetched once, politely)."),
     folder: Path = typer.Option(..., "--dir", help="The fixture folder; each fixture goes to DIR/<site>/."),
@@ -558,7 +560,7 @@ def fixtures_new(
     typer.echo(f"{written} fixture{'s' if written != 1 else ''} written, unreviewed; `cleaner fixtures check {folder}` compares them from now on")
 
 
-@fixtures_app.command("check")
+@fixtures_app.command("check", short_help="Compare every fixture with its expected record.")
 def fixtures_check(
     folders: list[Path] = typer.Argument(..., metavar="DIR...", help="Fixture folders (walked recursively)."),
     output_format: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="table (for people) or json (for machines)."),
@@ -593,7 +595,7 @@ def fixtures_check(
     raise typer.Exit(1 if changed else 0)
 
 
-@fixtures_app.command("update")
+@fixtures_app.command("update", short_help="Accept the current output of fixtures after review.")
 def fixtures_update(
     folders: list[Path] = typer.Argument(..., metavar="DIR...", help="Fixture folders (walked recursively)."),
     only: Optional[list[str]] = typer.Option(None, "--only", help="Update only these fixtures (a name, or site/name); repeatable."),
