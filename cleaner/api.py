@@ -10,7 +10,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .options import CleanOptions
 
 #: What ``clean_many`` takes: content alone, or a mapping with ``text`` / ``html`` /
-#: ``content`` and optionally ``url``, ``site`` and ``encoding``.
+#: ``content`` and optionally ``url``, ``site``, ``encoding`` and ``when`` (or ``date``).
 Record = Union[str, bytes, Mapping[str, Any]]
 
 
@@ -54,9 +54,11 @@ class Cleaner:
     def __repr__(self) -> str:
         return f"Cleaner({self.options})"
 
-    def clean(self, content: str | bytes, *, url: str | None = None, site: str | None = None, encoding: str | None = None) -> Article:
+    def clean(
+        self, content: str | bytes, *, url: str | None = None, site: str | None = None, encoding: str | None = None, when: str | None = None
+    ) -> Article:
         """One document, as ``cleaner.clean`` with this cleaner's options."""
-        return clean_one(content, url=url, site=site, encoding=encoding, options=self.options)
+        return clean_one(content, url=url, site=site, encoding=encoding, when=when, options=self.options)
 
     def clean_many(self, records: Iterable[Record]) -> Iterator[Article]:
         """One ``Article`` per record, in order, lazily: memory stays flat however many records.
@@ -73,4 +75,5 @@ class Cleaner:
             if content is None:
                 yield clean_one("", url=url, options=self.options)
                 continue
-            yield self.clean(content, url=url, site=record.get("site"), encoding=record.get("encoding"))
+            when = next((record[key] for key in ("when", "date") if isinstance(record.get(key), str)), None)
+            yield self.clean(content, url=url, site=record.get("site"), encoding=record.get("encoding"), when=when)

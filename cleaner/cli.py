@@ -95,7 +95,10 @@ def _cleaned_record(
     if document.error:
         return merge_input_keys({**base, "error": document.error[:ERROR_CHARS], "outcome": "refused"}, document.extra), None
     assert document.content is not None
-    article = clean(document.content, url=document.url or default_url, site=site, encoding=encoding or document.encoding, options=options)
+    article = clean(
+        document.content, url=document.url or default_url, site=site, encoding=encoding or document.encoding,
+        when=document.when, options=options,
+    )
     if article.outcome in (Outcome.REFUSED, Outcome.FAILED):  # empty, binary, beyond the limits, an internal failure
         error = (article.provenance.reason or "")[:ERROR_CHARS]
         return merge_input_keys({**base, "error": error, "outcome": article.outcome.value}, document.extra), None

@@ -45,6 +45,7 @@ class InputDocument:
     error: str | None = None
     encoding: str | None = None  # the charset of the bytes, where a header gave one (WARC)
     json_line: bytes | None = None  # a JSONL line not parsed yet (``read_documents(lazy_json=True)``)
+    when: str | None = None  # a date known from outside the document (a WARC-Date): layouts of its era first
 
     def parsed(self) -> "InputDocument":
         """This document with its JSON line parsed (itself when there is none)."""
@@ -297,7 +298,10 @@ def _read_warc(name: str) -> Iterator[InputDocument]:
                 if not body.strip():
                     yield InputDocument(source, url=url, id=record_id, error="empty input")
                     continue
-                yield InputDocument(source, content=body, url=url, id=record_id, encoding=charset_of(content_type))
+                yield InputDocument(
+                    source, content=body, url=url, id=record_id, encoding=charset_of(content_type),
+                    when=record.rec_headers.get_header("WARC-Date"),
+                )
     except Exception as error:  # noqa: BLE001 - warcio raises several types on a damaged archive
         yield InputDocument(name, error=f"cannot read the WARC file past record {number}: {type(error).__name__}: {error}")
 

@@ -16,6 +16,7 @@ Layouts seen in dumps:
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from . import patterns as P
 from .base import HtmlLayout, Layout, SiteRule, TextOptions, has_class
@@ -59,6 +60,7 @@ class Antara(SiteRule):
     html_layouts = (
         HtmlLayout(
             "desktop-2015",
+            until=date(2019, 12, 31),
             body="//div[@id='content_news']",
             remove=(".//div[@id='image_news'] | .//div[@id='caption_news'] | .//script",),
             title="//h1",
@@ -67,6 +69,7 @@ class Antara(SiteRule):
         ),
         HtmlLayout(
             "english-2014",
+            until=date(2019, 12, 31),
             body=f"//span[{has_class('post-content')}]",
             remove=(".//div[@id='box_newsLeft']", ".//blockquote"),
             title="//h1",

@@ -24,6 +24,7 @@ with ``table.linksisip`` read-also boxes and ``div.paradetail`` ad slots;
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from cleaner.dates import parse_datetime
 
@@ -56,9 +57,9 @@ class CNNIndonesia(SiteRule):
         re.compile(r"(?P<place>[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,4}),\s*CNN Indonesia\s*(?:--|-|–|—)+\s*"),
     )
     layouts = (
-        Layout("video-2020", re.compile(r"^VIDEO: ", re.M)),
-        Layout("article-2019", re.compile(r"^CNN Indonesia \| \w+, \d", re.M)),
-        Layout("tv-2016", re.compile(r"\A[A-Z][A-Z ]{3,40}\n")),
+        Layout("video-2020", re.compile(r"^VIDEO: ", re.M), since=date(2020, 1, 1)),
+        Layout("article-2019", re.compile(r"^CNN Indonesia \| \w+, \d", re.M), since=date(2015, 1, 1)),
+        Layout("tv-2016", re.compile(r"\A[A-Z][A-Z ]{3,40}\n"), since=date(2016, 1, 1)),
     )
     options = TextOptions(has_deck=False)
     # 2015 layout: a related headline glued to the end of a paragraph, "… itu? Baca: <title> (agk)".
@@ -66,6 +67,7 @@ class CNNIndonesia(SiteRule):
     html_layouts = (
         HtmlLayout(
             "desktop-2023",
+            since=date(2023, 1, 1),
             body=f"//div[{has_class('detail-text')}]",
             remove=_IN_BODY_JUNK,
             title="//h1",
@@ -77,6 +79,7 @@ class CNNIndonesia(SiteRule):
         ),
         HtmlLayout(
             "desktop-2016",
+            until=date(2022, 12, 31),
             body="//div[@id='detikdetailtext']",
             remove=_IN_BODY_JUNK,
             title=f"//div[{has_class('content_detail')}]//h1 | //h1",

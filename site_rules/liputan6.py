@@ -17,6 +17,7 @@ the page ends with ``Video Terkini`` / ``POPULER`` lists.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from cleaner.dates import parse_datetime
 from cleaner.names import split_names
@@ -62,13 +63,14 @@ class Liputan6(SiteRule):
         DatelineForm(_BARE_PLACE_DATELINE, min_line_chars=151),
     )
     layouts = (
-        Layout("desktop-2018", re.compile(r"^Sukses$", re.M)),
+        Layout("desktop-2018", re.compile(r"^Sukses$", re.M), since=date(2018, 1, 1)),
         Layout("desktop-byline", re.compile(r"^oleh .+ diperbarui", re.M)),
     )
     options = TextOptions(deck_always=True)
     html_layouts = (
         HtmlLayout(
             "desktop-2024",
+            since=date(2023, 1, 1),
             body=f"//div[{has_class('article-content-body__item-content')}]",
             remove=_IN_BODY_JUNK,
             title="//h1[contains(@class, 'read-page--header--title')] | //h1",
@@ -79,6 +81,8 @@ class Liputan6(SiteRule):
         ),
         HtmlLayout(
             "mobile-2019",
+            since=date(2019, 1, 1),
+            until=date(2023, 12, 31),
             body=f"//div[{has_class('article-content-body__item')}]",
             remove=(*_IN_BODY_JUNK, f".//h2[{has_class('article-content-body__item-title')}][contains(., 'Saksikan')]"),
             title=f"//h1[{has_class('article-header__title')}]",
@@ -91,6 +95,7 @@ class Liputan6(SiteRule):
         ),
         HtmlLayout(
             "desktop-2015",
+            until=date(2018, 12, 31),
             body=f"//div[{has_class('text-detail')}]",
             remove=_IN_BODY_JUNK,
             title="//h1",

@@ -19,6 +19,7 @@ A date above the title is the site header's date of the day, not the publication
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from . import patterns as P
 from .base import DatelineForm, Draft, HtmlLayout, Layout, SiteRule, TextOptions, has_class
@@ -50,14 +51,15 @@ class Tempo(SiteRule):
         DatelineForm(_KORAN_DATELINE, min_line_chars=151),
     )
     layouts = (
-        Layout("paywall-2024", re.compile(r"^Baca berita dengan sedikit iklan", re.M)),
-        Layout("classic-2013", re.compile(r"^(?:• )?(?:Ukuran )?Font:|^Reporter:?$", re.M)),
+        Layout("paywall-2024", re.compile(r"^Baca berita dengan sedikit iklan", re.M), since=date(2024, 1, 1)),
+        Layout("classic-2013", re.compile(r"^(?:• )?(?:Ukuran )?Font:|^Reporter:?$", re.M), until=date(2017, 12, 31)),
         Layout("video", re.compile(r"^Videografer$", re.M)),
         Layout("koran", re.compile(r"^Berita Lainnya$|^Berlangganan untuk lanjutkan", re.M)),
     )
     html_layouts = (
         HtmlLayout(
             "desktop-2018",
+            since=date(2018, 1, 1),
             body="//div[@id='isi']",
             remove=(
                 f".//blockquote[{has_class('twitter-tweet')} or {has_class('instagram-media')}]", ".//figure",
@@ -71,6 +73,7 @@ class Tempo(SiteRule):
         ),
         HtmlLayout(
             "mobile-2017",
+            since=date(2017, 1, 1),
             body=f"//section[@id='detail']/article[{has_class('wrapper')}]",
             remove=(
                 ".//h1", f".//div[{has_class('sub-head')}]", f".//div[{has_class('tags')}]", ".//figure",
@@ -85,6 +88,7 @@ class Tempo(SiteRule):
         ),
         HtmlLayout(
             "desktop-2015",
+            until=date(2017, 12, 31),
             body=f"//div[{has_class('artikel')}]",
             remove=(
                 f".//ul[{has_class('block-kanal-map')}]", ".//h1", f".//div[{has_class('block-tanggal')}]",

@@ -20,6 +20,7 @@ turns into an empty article). ``nuxt-2019`` keeps the text in
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from . import patterns as P
 from .base import Draft, HtmlLayout, Layout, SiteRule, TextOptions, has_class
@@ -40,7 +41,7 @@ class Tirto(SiteRule):
     )
     signature_markers = ("tirto.id", "Menuju konten utama", "Baca juga artikel terkait")
     dateline_forms = (re.compile(r"tirto\.id\s*(?:--|-|–|—)\s*"),)
-    layouts = (Layout("article-2018", re.compile(r"^Menuju konten utama$", re.M)),)
+    layouts = (Layout("article-2018", re.compile(r"^Menuju konten utama$", re.M), since=date(2018, 1, 1)),)
     # The deck always follows the title, which is printed twice (above the deck and the photo).
     options = TextOptions(deck_always=True, title_repeated=True)
     # Topic pages (``/q/…``) list articles.
@@ -48,6 +49,7 @@ class Tirto(SiteRule):
     html_layouts = (
         HtmlLayout(
             "nuxt-2019",
+            since=date(2019, 1, 1),
             body=f"//div[{has_class('content-text-editor')}]",
             remove=(
                 f".//div[{has_class('baca-juga')}] | .//figure | .//figcaption",

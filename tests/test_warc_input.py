@@ -50,3 +50,10 @@ def test_cleaning_a_warc_and_a_damaged_one(tmp_path: Path) -> None:
     damaged.write_bytes(whole[: image_record - 30])  # cut inside the page's record
     result = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(damaged)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "WARC record cut short" in result.stderr and result.stdout == ""
+
+
+def test_the_warc_date_reaches_the_cleaner(tmp_path: Path) -> None:
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc)
+    [document] = list(read_documents([str(warc)]))
+    assert document.when is not None and document.when.startswith("2026-11-21")
