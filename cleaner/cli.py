@@ -327,6 +327,9 @@ def fetch_command(
     backoff: float = typer.Option(1.0, "--backoff", min=0.0, help="First retry wait in seconds, doubled per attempt, with jitter."),
     max_retry_after: float = typer.Option(120.0, "--max-retry-after", min=0.0, help="Cap on a server's Retry-After, in seconds."),
     robots_retry: float = typer.Option(60.0, "--robots-retry", min=0.0, help="Wait before asking again for a robots.txt that failed (5xx, no answer)."),
+    max_crawl_delay: float = typer.Option(60.0, "--max-crawl-delay", min=0.0, help="Cap on a robots.txt Crawl-delay, in seconds (the summary says when a host's was cut)."),
+    deadline: float = typer.Option(120.0, "--deadline", min=0.1, help="Seconds one request may take in all, however slowly the server sends."),
+    revisit: bool = typer.Option(False, "--revisit", help="Ask again for pages the archive holds, conditionally (ETag, Last-Modified): 304s are archived as revisits, changed pages anew."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="A line per URL on stderr (default: when stderr is a terminal)."),
 ) -> None:
     """Fetch pages politely into a WARC archive, and optionally clean them as they arrive.
@@ -362,7 +365,8 @@ def fetch_command(
     settings = FetchSettings(
         delay=delay, concurrency=concurrency, contact=contact, connect_timeout=min(timeout, 10.0), read_timeout=timeout,
         max_bytes=max_bytes, max_redirects=max_redirects, retries=retries, backoff=backoff,
-        max_retry_after=max_retry_after, robots_retry=robots_retry,
+        max_retry_after=max_retry_after, robots_retry=robots_retry, max_crawl_delay=max_crawl_delay, deadline=deadline,
+        revisit=revisit,
     )
     show_progress = sys.stderr.isatty() if progress is None else progress
     _stop_on_sigterm()
@@ -372,10 +376,12 @@ def fetch_command(
 
     def clean_page(page: FetchedPage) -> None:
         nonlocal cleaned
-        if sink is None or page.final_url in sink.done:
+        if sink is None or (page.final_url in sink.done and page.updates is None):
             return
         document = InputDocument(page.final_url, content=page.body, url=page.final_url)
         record, path = _record(document, None, site, encoding=page.charset)
+        if page.updates is not None:
+            record["updates"] = page.updates  # a revisit found the page changed: this record supersedes that copy
         sink.write(record, error=path is None, writer=WRITERS["jsonl"], error_writer=WRITERS["jsonl"])
         sink.done.add(page.final_url)
         cleaned += 1

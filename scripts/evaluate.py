@@ -21,7 +21,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cleaner import clean  # noqa: E402
 from cleaner.compare import justext_record, readability_record, trafilatura_record  # noqa: E402
 from cleaner.evaluation import METADATA_FIELDS, Totals, find_cases, loss, paragraphs, score  # noqa: E402
 

@@ -131,7 +131,7 @@ CREDIT_LABEL_INSIDE = re.compile(
 )
 #: Labels whose names are authors; ``Editor``/``Penyunting``/``Redaktur`` are editors; others
 #: (``Sumber``, ``Videografer``) are credits that only leave the body.
-from cleaner.draft import AUTHOR_LABELS, EDITOR_LABELS  # noqa: E402 - kept with the credit patterns
+from cleaner.draft import AUTHOR_LABELS, EDITOR_LABELS  # noqa: E402, F401 - re-exported beside the credit patterns
 #: A credit label standing alone (the names follow on the next line, or nowhere).
 BARE_CREDIT_LABEL = re.compile(
     r"(?:Penulis|Reporter|Pewarta|Editor|Redaktur|Videografer|Fotografer|Oleh)\s*:?", re.IGNORECASE

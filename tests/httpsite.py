@@ -21,6 +21,10 @@ class Reply:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     sleep: float = 0.0
+    #: Seconds between the body's bytes: a server that drips its answer.
+    drip: float = 0.0
+    #: The page's validator: a request whose If-None-Match names it gets 304 Not Modified.
+    etag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class Hit:
     at: float
     path: str
     user_agent: str
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 Route = Callable[[int], Reply]
@@ -56,21 +61,33 @@ class HttpSite:
 
             def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
                 with site._lock:
-                    site.hits.append(Hit(time.monotonic(), self.path, self.headers.get("User-Agent", "")))
+                    site.hits.append(Hit(time.monotonic(), self.path, self.headers.get("User-Agent", ""), dict(self.headers.items())))
                     count = site._counts.get(self.path, 0)
                     site._counts[self.path] = count + 1
                 route = site.routes.get(self.path)
                 reply = route(count) if route else Reply(404, b"not found")
                 if reply.sleep:
                     time.sleep(reply.sleep)
+                if reply.etag and self.headers.get("If-None-Match") == reply.etag:
+                    reply = Reply(304, b"", {"ETag": reply.etag})
                 try:
                     self.send_response(reply.status)
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
+                    if reply.etag:
+                        self.send_header("ETag", reply.etag)
                     if "Content-Length" not in reply.headers:
                         self.send_header("Content-Length", str(len(reply.body)))
+                    elif int(reply.headers["Content-Length"]) > len(reply.body):
+                        self.close_connection = True  # a body shorter than announced: the connection ends
                     self.end_headers()
-                    self.wfile.write(reply.body)
+                    if reply.drip:
+                        for index in range(len(reply.body)):
+                            self.wfile.write(reply.body[index : index + 1])
+                            self.wfile.flush()
+                            time.sleep(reply.drip)
+                    else:
+                        self.wfile.write(reply.body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test)
 

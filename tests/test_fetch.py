@@ -15,7 +15,6 @@ import time
 from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -28,15 +27,6 @@ from .httpsite import HttpSite, Reply, always, html_page
 FAST = FetchSettings(delay=0.05, connect_timeout=2, read_timeout=2, retries=2, backoff=0.05, max_backoff=0.2, robots_retry=0.2)
 ROBOTS_OPEN = always(Reply(200, b"User-agent: *\nAllow: /\n"))
 ARTICLE = "Warga desa memperbaiki jembatan bambu yang rusak setelah banjir pekan lalu, kata kepala desa."
-
-
-@pytest.fixture()
-def sites() -> Iterator[list[HttpSite]]:
-    """Servers a test starts with ``sites.append(HttpSite(...))``; all stopped afterwards."""
-    started: list[HttpSite] = []
-    yield started
-    for site in started:
-        site.close()
 
 
 def serve(sites: list[HttpSite], routes: dict, host: str = "127.0.0.1") -> HttpSite:  # type: ignore[type-arg]

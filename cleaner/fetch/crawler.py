@@ -7,8 +7,14 @@ most ``concurrency`` requests are in flight in all. A host's first request is fo
 its robots.txt. Redirects are followed one hop at a time through the queue of the
 hop's host, so every request, redirected or not, is checked against robots.txt
 and spaced by its host's delay. Failures that may pass (timeouts, connection
-errors, 5xx, 429) are retried with exponential backoff and jitter, ``Retry-After``
-honoured and capped; others fail at once; nothing is retried past ``retries``.
+errors, 5xx, 429, a body shorter than its ``Content-Length``) are retried with
+exponential backoff and jitter, ``Retry-After`` honoured and capped, and it holds the
+host's queue whether or not a retry follows; others fail at once; nothing is retried
+past ``retries``. Every request has a total ``deadline`` besides its per-read timeout.
+A redirect counts as stored once its final target is; two URLs redirecting to one
+page fetch it once. With ``revisit``, stored pages are asked again conditionally: a
+304 is archived as a ``revisit`` record, a changed page as a new response that refers
+to the copy it updates.
 """
 
 from __future__ import annotations
@@ -29,7 +35,10 @@ from ..inputs import charset_of
 from .discover import Discovered, parse_feed, parse_sitemap
 from .robots import RobotsAnswer, answer_from_response
 from .settings import PRODUCT, FetchSettings
-from .store import WarcStore, now_utc
+from .store import Stored, WarcStore, now_utc
+
+#: RFC 9309: crawlers parse at least the first 500 KiB of a robots.txt; the rest is ignored.
+ROBOTS_LIMIT = 500 * 1024
 
 Kind = Literal["page", "feed", "sitemap"]
 
@@ -43,6 +52,7 @@ class Job:
     attempt: int = 0
     origin: str | None = None  # the URL asked for, when this is a redirect hop
     chain: tuple[str, ...] = ()  # URLs of the redirect chain so far (loop detection)
+    earlier: Stored | None = None  # a revisit: the stored copy to ask about conditionally
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,8 @@ class FetchedPage:
     final_url: str
     body: bytes
     charset: str | None
+    #: A revisit found the page changed: the WARC-Record-ID of the copy this one updates.
+    updates: str | None = None
 
 
 @dataclass
@@ -64,16 +76,23 @@ class CrawlSummary:
     already_stored: int = 0
     robots_denied: int = 0
     discovered: int = 0
+    changed: int = 0  # revisits that found the page changed (counted in fetched too)
+    same_page: int = 0  # URLs that redirected to a page this run fetched already
     failed: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
+    capped_delays: dict[str, tuple[float, float]] = field(default_factory=dict)  # host -> (asked, used)
 
     def line(self) -> str:
         failed = sum(self.failed.values())
         reasons = ", ".join(f"{reason} {n}" for reason, n in self.failed.most_common())
+        capped = "; ".join(f"{host} asked a Crawl-delay of {asked:g} s, {used:g} s used (--max-crawl-delay)" for host, (asked, used) in self.capped_delays.items())
         return (
-            f"fetched {self.fetched}, not modified {self.not_modified}, already stored {self.already_stored}, "
+            f"fetched {self.fetched}" + (f" ({self.changed} changed since stored)" if self.changed else "")
+            + f", not modified {self.not_modified}, already stored {self.already_stored}, "
             f"skipped by robots {self.robots_denied}, failed {failed}" + (f" ({reasons})" if reasons else "")
+            + (f"; {self.same_page} redirected to a page fetched already" if self.same_page else "")
             + (f"; {self.discovered} URLs discovered in feeds and sitemaps" if self.discovered else "")
+            + (f"; {capped}" if capped else "")
         )
 
 
@@ -148,6 +167,8 @@ class Crawler:
         self.summary = CrawlSummary()
         self._hosts: dict[str, _Host] = {}
         self._seen: set[tuple[str, str]] = set()  # (kind, url) queued in this run
+        self._pages: set[str] = set()  # page URLs requested in this run, redirect targets included
+        self._waiting: dict[str, list[str]] = {}  # a target in flight -> the URLs that redirected to it
         self._pages_queued = 0
         self._in_flight = 0
         self._wake: asyncio.Event | None = None
@@ -163,14 +184,18 @@ class Crawler:
         if urlsplit(url).scheme not in ("http", "https"):
             self._fail(url, "not http or https")
             return
+        earlier = None
         if kind == "page":
             if url in self.store.stored:
-                self.summary.already_stored += 1
-                return
+                earlier = self.store.copies.get(url) if self.settings.revisit else None
+                if earlier is None:
+                    self.summary.already_stored += 1
+                    return
             if self.max_pages is not None and self._pages_queued >= self.max_pages:
                 return
             self._pages_queued += 1
-        self._enqueue(Job(url, kind))
+            self._pages.add(url)
+        self._enqueue(Job(url, kind, earlier=earlier))
 
     def _enqueue(self, job: Job) -> None:
         key = host_key(job.url)
@@ -246,6 +271,7 @@ class Crawler:
 
     def _schedule_retry(self, host: _Host, job: Job, retry: _Retry) -> float | None:
         """Queue the job again after its wait, or fail it when its retries are spent."""
+        asked = min(retry.after, self.settings.max_retry_after) if retry.after is not None else None
         if job.attempt >= self.settings.retries:
             reason = retry.reason
             if reason.startswith("robots.txt"):
@@ -253,12 +279,12 @@ class Crawler:
                 self.on_progress(f"skipped {job.origin or job.url}: {reason}")
                 return None
             self._fail(job.origin or job.url, f"{reason} (after {job.attempt + 1} attempts)")
-            return None
-        if retry.after is not None:
-            wait = min(retry.after, self.settings.max_retry_after)
+            return asked  # the server asked the host to wait: the next URL waits too
+        if asked is not None:
+            wait = asked
         else:
             wait = min(self.settings.backoff * 2**job.attempt, self.settings.max_backoff) * random.uniform(0.5, 1.5)
-        host.queue.appendleft(Job(job.url, job.kind, job.attempt + 1, job.origin, job.chain))
+        host.queue.appendleft(Job(job.url, job.kind, job.attempt + 1, job.origin, job.chain, job.earlier))
         self.on_progress(f"retry in {wait:.1f} s: {job.url} ({retry.reason})")
         return wait  # the host waits: a 429 or a 5xx speaks for the whole host
 
@@ -278,7 +304,7 @@ class Crawler:
         error: str | None = None
         try:
             for _ in range(self.settings.max_redirects + 1):  # robots.txt redirects are followed (RFC 9309)
-                status, _, headers, body = await self._get(client, url, limit=500_000)
+                status, _, headers, body = await self._get(client, url, limit=ROBOTS_LIMIT, truncate=True)
                 location = dict((k.lower(), v) for k, v in headers).get("location")
                 if status in (301, 302, 303, 307, 308) and location:
                     url = urljoin(url, location)
@@ -286,30 +312,58 @@ class Crawler:
                 break
         except (httpx.TimeoutException, httpx.TransportError) as failure:
             status, error = None, type(failure).__name__
-        except _Fail as failure:  # oversized robots.txt: RFC 9309 allows parsing the first 500 KiB
+        except (_Fail, _Retry) as failure:
             status, error = None, str(failure)
         host.robots = answer_from_response(status, body, now=now, ttl=self.settings.robots_ttl, retry=self.settings.robots_retry, error=error)
         crawl_delay = host.robots.crawl_delay(PRODUCT)
         if crawl_delay is not None:
-            host.delay = max(self.settings.delay, min(crawl_delay, self.settings.max_retry_after))
+            used = min(crawl_delay, self.settings.max_crawl_delay)
+            host.delay = max(self.settings.delay, used)
+            if used < crawl_delay:
+                self.summary.capped_delays[host.key] = (crawl_delay, used)
 
-    async def _get(self, client: httpx.AsyncClient, url: str, *, limit: int) -> tuple[int, str, list[tuple[str, str]], bytes]:
-        """One GET, body read up to ``limit`` bytes (more is a failure)."""
-        async with client.stream("GET", url) as response:
+    async def _get(
+        self, client: httpx.AsyncClient, url: str, *, limit: int, truncate: bool = False, headers: dict[str, str] | None = None
+    ) -> tuple[int, str, list[tuple[str, str]], bytes]:
+        """One GET within the total deadline, body read up to ``limit`` bytes (more is a failure,
+        or with ``truncate`` cut there); a body shorter than its ``Content-Length`` is a failure."""
+        try:
+            return await asyncio.wait_for(self._read(client, url, limit, truncate, headers), timeout=self.settings.deadline)
+        except asyncio.TimeoutError as error:
+            raise _Retry(f"deadline of {self.settings.deadline:g} s passed") from error
+
+    async def _read(
+        self, client: httpx.AsyncClient, url: str, limit: int, truncate: bool, headers: dict[str, str] | None
+    ) -> tuple[int, str, list[tuple[str, str]], bytes]:
+        async with client.stream("GET", url, headers=headers) as response:
             declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > limit:
+            if declared and declared.isdigit() and int(declared) > limit and not truncate:
                 raise _Fail(f"body over {limit:,} bytes")
             chunks, size = [], 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > limit:
-                    raise _Fail(f"body over {limit:,} bytes")
-                chunks.append(chunk)
+            try:
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > limit:
+                        if truncate:
+                            chunks.append(chunk[: len(chunk) - (size - limit)])
+                            break
+                        raise _Fail(f"body over {limit:,} bytes")
+                    chunks.append(chunk)
+            except httpx.RemoteProtocolError as error:  # the connection closed inside the body
+                raise _Retry(f"short body ({type(error).__name__})") from error
+            if size <= limit and declared and declared.isdigit() and response.num_bytes_downloaded < int(declared):
+                raise _Retry(f"short body: {response.num_bytes_downloaded:,} of {int(declared):,} bytes")
             return response.status_code, response.reason_phrase, list(response.headers.multi_items()), b"".join(chunks)
 
     async def _request(self, client: httpx.AsyncClient, job: Job) -> None:
+        conditional: dict[str, str] = {}
+        if job.earlier is not None:  # a revisit: the validators of the stored copy
+            if job.earlier.etag:
+                conditional["If-None-Match"] = job.earlier.etag
+            if job.earlier.last_modified:
+                conditional["If-Modified-Since"] = job.earlier.last_modified
         try:
-            status, reason, headers, body = await self._get(client, job.url, limit=self.settings.max_bytes)
+            status, reason, headers, body = await self._get(client, job.url, limit=self.settings.max_bytes, headers=conditional or None)
         except httpx.TimeoutException as error:
             raise _Retry(f"timeout ({type(error).__name__})") from error
         except httpx.TransportError as error:
@@ -321,6 +375,10 @@ class Crawler:
             raise _Retry(f"HTTP {status}")
         if status == 304:
             self.summary.not_modified += 1
+            if job.earlier is not None:
+                self.store.write_revisit(job.url, reason, headers, job.earlier, now_utc())
+                self._stored(job)
+            self.on_progress(f"not modified {job.url}")
             return
         if status in (301, 302, 303, 307, 308):
             self._store(job, status, reason, headers, body)
@@ -331,15 +389,23 @@ class Crawler:
         if job.kind == "page":
             self._store(job, status, reason, headers, body)
             self.summary.fetched += 1
-            self.on_progress(f"fetched {job.url}" + (f" -> {job.url}" if job.origin else ""))
+            self.summary.changed += job.earlier is not None
+            self._stored(job)
+            self.on_progress(f"fetched {job.origin or job.url}" + (f" -> {job.url}" if job.origin else ""))
             if status == 200:
-                self.on_page(FetchedPage(job.origin or job.url, job.url, body, charset_of(header_map.get("content-type"))))
+                updates = job.earlier.record_id if job.earlier is not None else None
+                self.on_page(FetchedPage(job.origin or job.url, job.url, body, charset_of(header_map.get("content-type")), updates))
         else:
             self._discovered(job, parse_feed(body) if job.kind == "feed" else parse_sitemap(body))
 
     def _store(self, job: Job, status: int, reason: str, headers: list[tuple[str, str]], body: bytes) -> None:
         if job.kind == "page":  # feeds and sitemaps are read afresh on every run
-            self.store.write_response(job.url, status, reason, headers, body, now_utc())
+            self.store.write_response(job.url, status, reason, headers, body, now_utc(), updates=job.earlier)
+
+    def _stored(self, job: Job) -> None:
+        """The page is archived: so are the redirects that led to it, here and from other URLs."""
+        done = [job.url, *job.chain, *self._waiting.pop(job.url, [])]
+        self.store.stored.update(done)
 
     def _follow(self, job: Job, location: str | None) -> None:
         if not location:
@@ -352,6 +418,17 @@ class Crawler:
             raise _Fail(f"more than {self.settings.max_redirects} redirects")
         if urlsplit(target).scheme not in ("http", "https"):
             raise _Fail("redirect to a scheme other than http or https")
+        if job.kind == "page" and (target in self._pages or (target in self.store.stored and job.earlier is None)):
+            # Another URL led to this page in this run (or it is archived): fetched once.
+            self.summary.same_page += 1
+            self.on_progress(f"{job.origin or job.url} redirects to {target}, fetched already")
+            if target in self.store.stored:
+                self.store.stored.update(chain)
+            else:
+                self._waiting.setdefault(target, []).extend(chain)
+            return
+        if job.kind == "page":
+            self._pages.add(target)
         self._enqueue(Job(target, job.kind, 0, job.origin or job.url, chain))
 
     def _discovered(self, job: Job, found: Discovered) -> None:

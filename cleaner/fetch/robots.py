@@ -43,5 +43,5 @@ def answer_from_response(status: int | None, body: bytes, *, now: float, ttl: fl
         return RobotsAnswer(None, None, now + ttl)
     if status >= 300:  # redirects are followed by the caller; one left here is a dead end
         return RobotsAnswer(None, None, now + ttl)
-    text = body.decode("utf-8", errors="replace")
+    text = body.decode("utf-8-sig", errors="replace")  # a byte-order mark would hide the first group
     return RobotsAnswer(Protego.parse(text), None, now + ttl)

@@ -32,6 +32,13 @@ class FetchSettings:
     max_backoff: float = 60.0
     #: A ``Retry-After`` longer than this is cut to it, so one answer cannot stall a crawl.
     max_retry_after: float = 120.0
+    #: A robots.txt ``Crawl-delay`` longer than this is cut to it (the summary says so).
+    max_crawl_delay: float = 60.0
+    #: Seconds one request may take in all, however the server drips its bytes (the
+    #: timeouts above are per connect and per read).
+    deadline: float = 120.0
+    #: Re-request URLs the archive holds, conditionally (``If-None-Match`` / ``If-Modified-Since``).
+    revisit: bool = False
     #: How long a robots.txt answer is trusted (RFC 9309 asks for no more than 24 h).
     robots_ttl: float = 24 * 3600.0
     #: After a robots.txt 5xx or no answer, the host counts as disallowed for this long.

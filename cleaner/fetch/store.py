@@ -2,11 +2,20 @@
 
 Why WARC: it is the web-archive standard (ISO 28500) that crawl tools, datatrove's
 ``WarcReader``, warcio and ``cleaner clean`` itself read; it keeps the final URL,
-the status, every header, the fetch time and the exact body bytes, so a page can
-be cleaned again later with a better rule. Each record is its own gzip member,
-written and flushed before the next request, so a crash loses at most the record
-in flight. Opening an existing archive lists the URLs it holds (a re-run skips
-them) and cuts off a record half-written by a crash.
+the status, every header, the fetch time and the body, so a page can be cleaned
+again later with a better rule. Each record is its own gzip member, written and
+flushed before the next request, so a crash loses at most the record in flight.
+
+The payload is the body as decoded from its transfer and content codings (what
+httpx hands over), and the record's headers are rewritten to match it, so every
+WARC reader (warcio, datatrove's ``WarcReader``) reads back exactly those bytes:
+``Content-Encoding`` and ``Transfer-Encoding`` are removed, ``Content-Length`` is the
+stored length, and the server's originals are kept as ``X-Crawler-Original-…``.
+
+Opening an existing archive lists the URLs it holds — a page, or a redirect whose
+chain ends in a stored page, so a crash between a redirect and its target loses
+nothing — with the validators (``ETag``, ``Last-Modified``) of the latest copy, for
+revisits; a record half-written by a crash is cut off.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Iterator
+from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -50,12 +60,37 @@ def read_responses(path: Path) -> Iterator[StoredResponse]:
             return
 
 
+#: Headers that describe the bytes on the wire, not the stored payload: rewritten.
+_WIRE_HEADERS = ("content-encoding", "transfer-encoding", "content-length")
+_REDIRECTS = (301, 302, 303, 307, 308)
+SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+
+
+@dataclass(frozen=True)
+class Stored:
+    """The latest stored copy of a page: what a conditional request needs."""
+
+    record_id: str
+    date: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def payload_headers(headers: list[tuple[str, str]], length: int) -> list[tuple[str, str]]:
+    """Headers rewritten for a decoded payload of ``length`` bytes (originals kept as ``X-Crawler-Original-…``)."""
+    kept = [(name, value) for name, value in headers if name.lower() not in _WIRE_HEADERS]
+    originals = [(f"X-Crawler-Original-{name.title()}", value) for name, value in headers if name.lower() in _WIRE_HEADERS]
+    return [*kept, *originals, ("Content-Length", str(length))]
+
+
 @dataclass
 class WarcStore:
     """Append-only WARC output that knows which URLs it already holds."""
 
     path: Path
     stored: set[str] = field(default_factory=set)
+    #: URL → its latest stored copy with status 200 (for ``--revisit``).
+    copies: dict[str, Stored] = field(default_factory=dict)
     _handle: BinaryIO | None = None
     _writer: WARCWriter | None = None
 
@@ -74,24 +109,54 @@ class WarcStore:
     def _scan(self) -> int:
         """Collect the stored URLs; return the length of the archive's complete records."""
         good_length = 0
+        redirects: dict[str, str] = {}
         with open(self.path, "rb") as handle:
             iterator = ArchiveIterator(handle)
             try:
                 for record in iterator:
                     uri = record.rec_headers.get_header("WARC-Target-URI")
                     record.content_stream().read()  # to the record's end, so its length is known
-                    if record.rec_type == "response" and uri:
-                        self.stored.add(uri)
+                    if record.rec_type in ("response", "revisit") and uri and record.http_headers is not None:
+                        status = int(record.http_headers.get_statuscode() or 0)
+                        location = record.http_headers.get_header("Location")
+                        if status in _REDIRECTS and location:
+                            redirects[uri] = urljoin(uri, location)
+                        else:
+                            self.stored.add(uri)
+                            redirects.pop(uri, None)
+                        if status == 200 and record.rec_type == "response":
+                            self.copies[uri] = Stored(
+                                record.rec_headers.get_header("WARC-Record-ID") or "",
+                                record.rec_headers.get_header("WARC-Date") or "",
+                                record.http_headers.get_header("ETag"),
+                                record.http_headers.get_header("Last-Modified"),
+                            )
                     good_length = iterator.get_record_offset() + iterator.get_record_length()
             except Exception:  # noqa: BLE001 - the record in flight when a crash came
                 pass
+        for uri in redirects:  # a redirect counts as stored once its chain ends in a stored page
+            target, hops = redirects[uri], 0
+            while target in redirects and hops < 20:
+                target, hops = redirects[target], hops + 1
+            if target in self.stored:
+                self.stored.add(uri)
         return good_length
 
-    def write_response(self, url: str, status: int, reason: str, headers: list[tuple[str, str]], body: bytes, fetched_at: datetime) -> None:
-        """Append one response record (any status: redirects too) and flush it to disk."""
+    def write_response(
+        self, url: str, status: int, reason: str, headers: list[tuple[str, str]], body: bytes, fetched_at: datetime,
+        *, updates: Stored | None = None,
+    ) -> str:
+        """Append one response record (any status: redirects too), flushed to disk; its record id.
+
+        A redirect is not counted as stored here: the crawler marks it once its target is.
+        ``updates``: the earlier copy this one replaces (a revisit that found the page changed).
+        """
         assert self._writer is not None and self._handle is not None
-        http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
+        http_headers = StatusAndHeaders(f"{status} {reason}".strip(), payload_headers(headers, len(body)), protocol="HTTP/1.1")
         warc_headers = {"WARC-Date": fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+        if updates is not None:
+            warc_headers["WARC-Refers-To"] = updates.record_id
+            warc_headers["WARC-Refers-To-Date"] = updates.date
         content_type = next((value for name, value in headers if name.lower() == "content-type"), "")
         if body and content_type:  # the media type, as readers such as datatrove's WarcReader filter on it
             warc_headers["WARC-Identified-Payload-Type"] = content_type.split(";")[0].strip().lower()
@@ -102,6 +167,30 @@ class WarcStore:
             length=len(body),
             http_headers=http_headers,
             warc_headers_dict=warc_headers,
+        )
+        self._writer.write_record(record)
+        self._handle.flush()
+        record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+        if status not in _REDIRECTS:
+            self.stored.add(url)
+        if status == 200:
+            header = {name.lower(): value for name, value in headers}
+            self.copies[url] = Stored(record_id, warc_headers["WARC-Date"], header.get("etag"), header.get("last-modified"))
+        return record_id
+
+    def write_revisit(self, url: str, reason: str, headers: list[tuple[str, str]], earlier: Stored, fetched_at: datetime) -> None:
+        """A ``revisit`` record (profile server-not-modified): the page answered 304 to a conditional request."""
+        assert self._writer is not None and self._handle is not None
+        http_headers = StatusAndHeaders(f"304 {reason}".strip(), payload_headers(headers, 0), protocol="HTTP/1.1")
+        record = self._writer.create_warc_record(
+            url, "revisit", http_headers=http_headers,
+            warc_headers_dict={
+                "WARC-Date": fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "WARC-Profile": SERVER_NOT_MODIFIED,
+                "WARC-Refers-To": earlier.record_id,
+                "WARC-Refers-To-Target-URI": url,
+                "WARC-Refers-To-Date": earlier.date,
+            },
         )
         self._writer.write_record(record)
         self._handle.flush()
