@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .base import Draft, SiteRule
+from .base import DatelineForm, Draft, SiteRule
 
 
 # "Cantika Adinda Putri, CNBC Indonesia", "Name | detikNews": a byline naming the outlet.
@@ -27,8 +27,13 @@ class Generic(SiteRule):
     dateline_forms = (
         P.DATELINE_OUTLET_AFTER_PLACE,
         P.DATELINE_OUTLET_BEFORE_PLACE,
+        P.DATELINE_DOMAIN_BEFORE_PLACE,
         P.DATELINE_AGENCY,
         P.DATELINE_OUTLET_ONLY,
+        # An outlet's own name opens the paragraph: no place (before the capitals form, which
+        # would read "VIVA - " or "SOLOPOS.COM - " as a place).
+        P.DATELINE_DOMAIN_ONLY,
+        DatelineForm(P.DATELINE_KLY_NO_DASH, min_line_chars=120),
         P.DATELINE_UPPER_PLACE,
     )
     drops = (

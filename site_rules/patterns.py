@@ -221,6 +221,22 @@ DATELINE_OUTLET_ONLY = re.compile(  # "tirto.id - ", "ANTARA - ", "(Antara)- ", 
     rf"(?P<outlet>tirto\.id|ANTARA|Antara|\(Antara\)|\(ANTARA\)|jpnn\.com|JPNN\.com|okezone|Okezone)\s*(?:--|-|–|—)"
     rf"(?:\s*{_PLACE}\s*(?:--|-|–|—))?\s*"
 )
+#: An outlet named by its domain, in any case: ``Merdeka.com``, ``KOMPAS.com``, ``REPUBLIKA.CO.ID``.
+_DOMAIN = r"(?i:[a-z][a-z0-9-]*\.(?:co\.id|com|id|net|tv|co)\b)"
+#: Outlets whose datelines name them without a domain.
+_BARE_OUTLETS = r"VIVA|Dream|detikNews|detikcom|detikFinance|detikSport|Okezone|KOMPAS\.TV|Suara|kumparan|kumparanNEWS"
+DATELINE_DOMAIN_BEFORE_PLACE = re.compile(  # "Okezone.com, Jakarta - ", "JPNN.com, JAKARTA - ", "REPUBLIKA.CO.ID, JAKARTA -- "
+    rf"(?P<outlet>{_DOMAIN}),\s*{_PLACE}{_DASH}+\s*"
+)
+DATELINE_DOMAIN_ONLY = re.compile(  # "Merdeka.com - ", "KOMPAS.com - ", "VIVA - ", "detikNews - ", "SOLOPOS.COM - "
+    rf"(?P<outlet>{_DOMAIN}|{_BARE_OUTLETS})\s*(?:--|-|–|—)\s*"
+)
+#: The KLY family (Liputan6, Fimela, Bola.com, KapanLagi, Merdeka, Dream) may leave out the dash:
+#: "Fimela.com, Jakarta Musim hujan …". Only a long paragraph opens so (``DatelineForm`` min length).
+DATELINE_KLY_NO_DASH = re.compile(
+    r"(?P<outlet>Liputan6\.com|Fimela\.com|Bola\.com|KapanLagi\.com|Kapanlagi\.com|[Mm]erdeka\.com|Dream\.co\.id|"
+    r"Bintang\.com|Vidio\.com),\s*(?P<place>[A-Z][\w'-]*(?: (?:Utara|Selatan|Barat|Timur|Tengah|Raya|Baru))?)\s+(?=[A-Z0-9\"“'])"
+)
 DATELINE_UPPER_PLACE = re.compile(  # "JAKARTA - ", "JAKARTA -- "
     r"(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})\s*(?:--|-|–|—)\s+"
 )

@@ -44,3 +44,23 @@ def test_no_dateline_in_a_sentence() -> None:
     article = clean("Kereta cepat rute Jakarta - Bandung kembali beroperasi normal.", site="liputan6")
     assert article.dateline is None
     assert article.text.startswith("Kereta cepat")
+
+
+# Other outlets, read by the generic rule (issue 15): the outlet's name is no place.
+OTHER_OUTLETS = [
+    ("Merdeka.com - ", None), ("KapanLagi.com - ", None), ("Dream.co.id - ", None), ("KOMPAS.com - ", None),
+    ("detikNews - ", None), ("Suara.com - ", None), ("VIVA - ", None), ("SOLOPOS.COM - ", None), ("Sindonews.com - ", None),
+    ("Okezone.com, Jakarta - ", "Jakarta"), ("JPNN.com, JAKARTA - ", "JAKARTA"), ("REPUBLIKA.CO.ID, JAKARTA -- ", "JAKARTA"),
+    ("Fimela.com, Jakarta ", "Jakarta"), ("Bola.com, Bandung - ", "Bandung"), ("JAKARTA, KOMPAS.com - ", "JAKARTA"),
+]
+
+
+@pytest.mark.parametrize(("dateline", "place"), OTHER_OUTLETS, ids=[d.strip() for d, _ in OTHER_OUTLETS])
+def test_datelines_of_other_outlets_on_pages(dateline: str, place: str | None) -> None:
+    body = "Pemerintah kota mengumumkan jadwal baru pengangkutan sampah yang berlaku mulai pekan depan bagi seluruh warga di wilayah itu."
+    page = (
+        f"<html><body><article><h1>Jadwal Sampah Kota Berubah</h1><p>{dateline}{body}</p>"
+        "<p>Paragraf kedua yang juga cukup panjang untuk artikel ini di sini.</p></article></body></html>"
+    )
+    article = clean(page, url="https://media-lain.id/berita/1")
+    assert article.text.startswith(body) and article.dateline == place
