@@ -56,8 +56,9 @@ class Draft:
     late_credits: list[tuple[str, list[str]]] = field(default_factory=list)
     #: Blocks that are sub-headings, list items or quotations (markup pages), for Markdown.
     kinds: dict[str, str] = field(default_factory=dict)
-    #: Where each (block, verdict) stands in ``decisions``, so a revision costs no scan.
-    _positions: dict[tuple[str, str], list[int]] = field(default_factory=dict, repr=False, compare=False)
+    #: Where each (block, verdict) stands in ``decisions``, built at the first revision, so
+    #: revisions cost no scan and documents with none pay nothing.
+    _positions: dict[tuple[str, str], list[int]] | None = field(default=None, repr=False, compare=False)
 
     META_FIELDS: ClassVar[tuple[str, ...]] = (
         "title", "description", "authors", "editors", "published", "updated", "dateline", "category", "tags",
@@ -100,11 +101,16 @@ class Draft:
 
     def note(self, line: str, verdict: str, reason: str) -> None:
         """Record what happened to an input block, and why (``cleaner explain`` shows it)."""
-        self._positions.setdefault((line, verdict), []).append(len(self.decisions))
+        if self._positions is not None:
+            self._positions.setdefault((line, verdict), []).append(len(self.decisions))
         self.decisions.append(Decision(line, verdict, reason))
 
     def revise(self, line: str, verdict: str, reason: str, *, was: str = "keep") -> None:
         """A later pass overturns the latest ``was`` decision on ``line`` (a repeat, a caption's title)."""
+        if self._positions is None:
+            self._positions = {}
+            for index, decision in enumerate(self.decisions):
+                self._positions.setdefault((decision.line, decision.verdict), []).append(index)
         positions = self._positions.get((line, was))
         if not positions:
             self.note(line, verdict, reason)

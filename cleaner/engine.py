@@ -63,7 +63,8 @@ def clean(
     run) or ``non_article``, with the reason. The one exception, by design, is
     ``UnknownSiteError`` for a ``site`` that names no (enabled) rule.
     """
-    choose_rule([], url=url, site=site, enabled=options.rules)  # an unknown ``site`` is refused before any work
+    if site is not None:
+        choose_rule([], url=url, site=site, enabled=options.rules)  # an unknown ``site`` is refused before any work
     try:
         article = _clean(content, url=url, site=site, encoding=encoding, when=when, options=options)
     except (Exception, RecursionError) as error:  # noqa: BLE001 - one bad document must not take a batch down

@@ -52,6 +52,9 @@ class Plan:
     stops: LineMatcher
     paywall: LineMatcher
     datelines: tuple[DatelineForm, ...]
+    #: The rule's line hooks where it fills them (None: the base's, which read nothing).
+    header_hook: Callable[[str, Draft, bool], bool] | None = None
+    body_hook: Callable[[str, Draft], str | None] | None = None
 
     @property
     def label(self) -> str:
@@ -69,10 +72,34 @@ def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS)
     forms = tuple(form if isinstance(form, DatelineForm) else DatelineForm(form) for form in rule.dateline_forms)
     options = (layout.options if layout is not None else None) or rule.options
+    kind = type(rule)
     return Plan(
         rule, layout.name if layout else None, options, LineMatcher(drops), LineMatcher(stops),
         LineMatcher(rule.paywall_markers), forms,
+        rule.header_line if kind.header_line is not SiteRule.header_line else None,
+        rule.body_line if kind.body_line is not SiteRule.body_line else None,
     )
+
+
+def _header_hook(plan: Plan, line: str, draft: Draft, seen_title: bool) -> bool:
+    """The rule's header hook on one line; a failure costs only that line's reading."""
+    if plan.header_hook is None:
+        return False
+    try:
+        return plan.header_hook(line, draft, seen_title)
+    except Exception as error:  # noqa: BLE001 - one bad field never costs the text
+        draft.warnings.append(f"{plan.label} header hook failed: {type(error).__name__}: {error}"[:200])
+        return False
+
+
+def _body_hook(plan: Plan, line: str, draft: Draft) -> str | None:
+    if plan.body_hook is None:
+        return None
+    try:
+        return plan.body_hook(line, draft)
+    except Exception as error:  # noqa: BLE001 - one bad field never costs the text
+        draft.warnings.append(f"{plan.label} body hook failed: {type(error).__name__}: {error}"[:200])
+        return None
 
 
 L = TypeVar("L", bound=Union[Layout, HtmlLayout])
@@ -200,7 +227,7 @@ def meta_line(line: str, draft: Draft) -> str | None:
 
 
 def _watch_paywall(plan: Plan, line: str, draft: Draft) -> None:
-    if not draft.paywalled and plan.paywall.reason(line):
+    if plan.rule.paywall_markers and not draft.paywalled and plan.paywall.reason(line):
         draft.paywalled = True
 
 
@@ -231,7 +258,7 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
         if reason:
             draft.note(line, "drop", reason)
             continue
-        if guarded(draft, f"{plan.label} header hook", lambda: rule.header_line(line, draft, seen_title), False):
+        if _header_hook(plan, line, draft, seen_title):
             draft.note(line, "meta", f"{plan.label}.byline")
             continue
         reason = meta_line(line, draft)
@@ -366,7 +393,7 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
                 _watch_paywall(plan, rest, draft)
                 draft.note(rest, "drop", reason)
             break
-        reason = plan.drops.reason(line) or guarded(draft, f"{plan.label} body hook", lambda: rule.body_line(line, draft), None)
+        reason = plan.drops.reason(line) or _body_hook(plan, line, draft)
         if reason:
             draft.note(line, "drop", reason)
             continue
