@@ -229,7 +229,8 @@ DATELINE_DOMAIN_BEFORE_PLACE = re.compile(  # "Okezone.com, Jakarta - ", "JPNN.c
     rf"(?P<outlet>{_DOMAIN}),\s*{_PLACE}{_DASH}+\s*"
 )
 DATELINE_DOMAIN_ONLY = re.compile(  # "Merdeka.com - ", "KOMPAS.com - ", "VIVA - ", "detikNews - ", "SOLOPOS.COM - "
-    rf"(?P<outlet>{_DOMAIN}|{_BARE_OUTLETS})\s*(?:--|-|–|—)\s*"
+    # A sentence follows; "Kompas.com - 12/11/2024, 07:30 WIB" is a header's date line, not a dateline.
+    rf"(?P<outlet>{_DOMAIN}|{_BARE_OUTLETS})\s*(?:--|-|–|—)\s*(?=[A-Z\"“'‘(])"
 )
 #: The KLY family (Liputan6, Fimela, Bola.com, KapanLagi, Merdeka, Dream) may leave out the dash:
 #: "Fimela.com, Jakarta Musim hujan …". Only a long paragraph opens so (``DatelineForm`` min length).
