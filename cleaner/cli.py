@@ -221,6 +221,8 @@ def clean_command(
         raise typer.Exit(141) from None
     except OSError as error:  # a full disk, a vanished folder: what was journaled is kept for --resume
         write_failure = error
+    except Exception as error:  # noqa: BLE001 - a bug of ours still ends in the summary, resumable
+        write_failure = OSError(f"internal error: {type(error).__name__}: {error}")
     finally:
         try:
             sink.close(complete=complete)
