@@ -69,6 +69,9 @@ def extract(tree: Any, url: str | None) -> tuple[str, PageMeta]:
     page's own metadata (JSON-LD, OpenGraph, meta) is read before this, and
     trafilatura's guesses (htmldate, author heuristics) were worse (authors agreed 0.53
     with them, 0.65 without) and cost a quarter of a fallback page's time.
+    ``favor_precision`` on, measured the same way: off, the real pages' token F1 with
+    layouts off falls from 0.98 to 0.88 (navigation and related lists come along), for
+    no gain in time.
     Raises ``FallbackUnavailable`` when trafilatura cannot be imported.
     """
     try:
