@@ -1,8 +1,10 @@
 """trafilatura, for pages no markup layout reads: it gets the parsed tree, trimmed.
 
 Before it runs, what cannot be article is cut from the tree (scripts, styles,
-JSON-LD, templates, embedded media, navigation and footers by tag and ARIA role)
-and oversized attributes are emptied: trafilatura and htmldate scan the raw markup,
+JSON-LD, templates, embedded media, navigation, asides, forms and footers by tag and
+ARIA role — what trafilatura's own cleaning drops, dropped before it copies and walks
+the tree — and a page-level ``<header>`` that holds no ``<h1>``) and oversized
+attributes are emptied: trafilatura and htmldate scan the raw markup,
 so a 7 MB JSON-LD block or a 9 MB attribute would otherwise cost seconds. The page's
 own metadata has been read before this trim.
 """
@@ -18,7 +20,7 @@ from .html import PageMeta, minute_iso
 #: Elements that never hold article text.
 _NOT_ARTICLE = etree.XPath(
     "//script | //style | //noscript | //template | //svg | //iframe | //object | //embed | //canvas"
-    " | //nav | //footer | //*[@role='navigation' or @role='contentinfo' or @role='search']"
+    " | //nav | //footer | //aside | //form | //menu | //figure | //audio | //video | //header[not(ancestor::article or ancestor::main)][not(.//h1)] | //*[@role='navigation' or @role='contentinfo' or @role='search' or @role='complementary']"
 )
 #: Attribute values longer than this are emptied (data URIs, inline state blobs).
 MAX_ATTRIBUTE_CHARS = 2_000
