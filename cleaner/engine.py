@@ -26,7 +26,7 @@ from .detect import UnknownSiteError, choose_rule
 from .draft import Draft
 from .fields import PAGE_METADATA, Candidate, resolve
 from .html import PageMeta, block_lines, page_metadata, parse_html, tame_attributes
-from .markup import extract_markup
+from .markup import extract_markup, visible_fields
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .passes import extract_text
 from .text import ends_sentence, split_lines, word_count
@@ -217,6 +217,7 @@ def clean_page(html: str, context: Context) -> Article:
         context.warnings.append(f"{reason}, and the fallback is off: no article text")
         provenance = Provenance("rule", rule.name, header.layout, reason + "; fallback off")
         return build(rule, header, {"markup": Candidate(header, "markup"), "page": page}, context, provenance, paywalled=paywalled)
+    visible = visible_fields(rule, tree, header.title or meta.title)  # before the fallback trims the tree
     lines, found, why = fallback_lines(tree, elements, context)
     if why is not None:  # the fallback could not run: loud, never an empty article that looks clean
         return refused(why, context=context, rule=rule, outcome=Outcome.FAILED)
@@ -227,6 +228,7 @@ def clean_page(html: str, context: Context) -> Article:
     draft = extract_text(rule, lines, context.when)
     candidates = {
         "markup": Candidate(header, f"markup: {rule.name} layout {header.layout}", own_sources=False),
+        "visible": Candidate(visible, "page conventions"),
         "page": page,
         "trafilatura": Candidate(found, "trafilatura"),
         "extracted": Candidate(draft, f"{rule.name} text rules on trafilatura's text", own_sources=False),

@@ -5,6 +5,8 @@ Sources, as a document may offer them:
 * ``markup``: the visible header and footer a markup layout reads, and the text passes
   over that layout's article blocks (what the page shows, read by structure);
 * ``text``: the text passes over a raw dump (what the page showed, as a crawler kept it);
+* ``visible``: on a page no layout reads, what it shows by common conventions: the rule's
+  page hook (a credits box), the last breadcrumb item, the first list of tag links;
 * ``page``: the page's description of itself: JSON-LD, OpenGraph, ``article:*``, meta;
 * ``trafilatura``: trafilatura's metadata guesses, on fallback pages;
 * ``extracted``: the text passes over trafilatura's text, whose opening lines are a
@@ -25,13 +27,13 @@ from .draft import Draft
 PRECEDENCE: Mapping[str, tuple[str, ...]] = {
     "title": ("markup", "text", "page", "trafilatura", "extracted"),
     "description": ("markup", "text"),
-    "authors": ("markup", "text", "extracted", "page", "trafilatura"),
-    "editors": ("markup", "text", "extracted"),
-    "published": ("markup", "text", "page", "trafilatura", "extracted"),
-    "updated": ("markup", "text", "extracted"),
+    "authors": ("markup", "text", "visible", "extracted", "page", "trafilatura"),
+    "editors": ("markup", "text", "visible", "extracted"),
+    "published": ("markup", "text", "page", "visible", "trafilatura", "extracted"),
+    "updated": ("markup", "text", "visible", "extracted"),
     "dateline": ("markup", "text", "extracted"),
-    "category": ("markup", "text", "extracted"),
-    "tags": ("markup", "text", "extracted"),
+    "category": ("markup", "text", "visible", "extracted"),
+    "tags": ("markup", "text", "visible", "extracted"),
 }
 
 PAGE_METADATA = "page metadata: JSON-LD / OpenGraph / meta"

@@ -103,6 +103,68 @@ def read_header(rule: SiteRule, selectors: CompiledLayout, tree: Any, draft: Dra
     draft.tags = [tag.lstrip("#").strip() for tag in tags]
 
 
+#: Conventions most news pages follow, read when no layout of the rule reads the page: the
+#: last breadcrumb item (the GUIDE's section label) and the first list of tag links.
+_BREADCRUMB = XPath(
+    "(//*[contains(@class, 'breadcrumb') or contains(@class, 'Breadcrumb')])[1]"
+    "//*[self::li or self::a or self::span][not(.//li or .//a)][normalize-space()]"
+)
+_TAG_LINKS = XPath(
+    "(//*[contains(@class, 'tags') or contains(@class, 'tag-list') or contains(@class, 'topik')][.//a])[1]"
+    "//a[not(starts-with(normalize-space(), '#'))][normalize-space()]"
+)
+_NOT_A_TAG = frozenset(("tag", "tags", "topik", "more tag", "lihat semua", "selengkapnya"))
+#: Byline, credit and date elements by their class names, innermost first (their own text).
+_BYLINE_CLASSES = ("byline", "author", "reporter", "editor", "penulis", "credit", "date", "time", "publish", "update", "tanggal")
+_BYLINES = XPath(
+    "//*[" + " or ".join(f"contains(@class, '{name}')" for name in _BYLINE_CLASSES) + "][not(ancestor::a)]"
+    "[not(ancestor::*[contains(@class, 'related') or contains(@class, 'terkait') or contains(@class, 'popular') or contains(@class, 'populer')])]"
+)
+
+
+def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
+    """What a page shows of itself by common conventions, when no layout reads it: the rule's
+    page hook (a credits box), the last breadcrumb item as section, the first tag list, and
+    byline, credit and date elements by their class names (read as a layout's bylines are)."""
+    draft = Draft()
+    guarded(draft, f"{rule.name} page fields hook", lambda: rule.read_html_fields(tree, draft), None)
+
+    def crumbs() -> None:
+        items = [element_text(element) for element in _BREADCRUMB(tree)]
+        items = [item for item in items if item and item.casefold() not in ("home", "beranda") and item != title]
+        if items and len(items[-1].split()) <= 4:
+            draft.category = items[-1]
+
+    def tags() -> None:
+        found: list[str] = []
+        for element in _TAG_LINKS(tree):
+            text = element_text(element)
+            if text and text.casefold() not in _NOT_A_TAG and len(text.split()) <= 6 and text not in found:
+                found.append(text)
+        draft.tags = found
+
+    def bylines() -> None:
+        seen: set[str] = set()
+        for element in _BYLINES(tree)[:40]:
+            line = element_text(element)
+            if not line or line in seen or len(line) > 120:
+                continue
+            seen.add(line)
+            if rule.header_line(line, draft, True) or meta_line(line, draft):
+                continue
+            iso = date_line(line)
+            if iso and _UPDATED_LABEL.match(line):
+                draft.updated = draft.updated or iso
+            elif iso:
+                draft.published = draft.published or iso
+
+    guarded(draft, "page conventions: breadcrumb", crumbs, None)
+    guarded(draft, "page conventions: tags", tags, None)
+    guarded(draft, "page conventions: bylines and dates", bylines, None)
+    draft.mark_sources("page conventions: breadcrumb, tag list, credits box")
+    return draft
+
+
 def extract_markup(rule: SiteRule, tree: Any, when: date | None = None) -> Draft | None:
     """The article of a parsed page by the rule's markup layouts; None when none matches."""
     found = matching_layout(rule, tree, when)
