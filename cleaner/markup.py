@@ -7,10 +7,11 @@ stage (the fallback) still sees the page as it was.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from lxml.etree import XPath
 
@@ -116,10 +117,19 @@ _TAG_LINKS = XPath(
 _NOT_A_TAG = frozenset(("tag", "tags", "topik", "more tag", "lihat semua", "selengkapnya"))
 #: Byline, credit and date elements by their class names, innermost first (their own text).
 _BYLINE_CLASSES = ("byline", "author", "reporter", "editor", "penulis", "credit", "date", "time", "publish", "update", "tanggal")
-_BYLINES = XPath(
-    "//*[" + " or ".join(f"contains(@class, '{name}')" for name in _BYLINE_CLASSES) + "][not(ancestor::a)]"
-    "[not(ancestor::*[contains(@class, 'related') or contains(@class, 'terkait') or contains(@class, 'popular') or contains(@class, 'populer')])]"
-)
+_BYLINE_CLASS = re.compile("|".join(_BYLINE_CLASSES))
+_ASIDE_CLASS = re.compile("related|terkait|popular|populer")
+
+
+_CLASSED = XPath("//*[@class][not(ancestor-or-self::a)]")
+
+
+def _byline_elements(tree: Any) -> Iterator[Any]:
+    """Elements whose class names a byline, credit or date, outside links and related lists."""
+    for element in _CLASSED(tree):
+        if _BYLINE_CLASS.search(element.get("class") or "") and not _ASIDE_CLASS.search(element.get("class") or ""):
+            if not any(_ASIDE_CLASS.search(ancestor.get("class") or "") for ancestor in element.iterancestors()):
+                yield element
 
 
 def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
@@ -145,7 +155,9 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
 
     def bylines() -> None:
         seen: set[str] = set()
-        for element in _BYLINES(tree)[:40]:
+        for number, element in enumerate(_byline_elements(tree)):
+            if number >= 40:
+                break
             line = element_text(element)
             if not line or line in seen or len(line) > 120:
                 continue
