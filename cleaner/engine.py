@@ -217,7 +217,9 @@ def clean_page(html: str, context: Context) -> Article:
         context.warnings.append(f"{reason}, and the fallback is off: no article text")
         provenance = Provenance("rule", rule.name, header.layout, reason + "; fallback off")
         return build(rule, header, {"markup": Candidate(header, "markup"), "page": page}, context, provenance, paywalled=paywalled)
-    visible = visible_fields(rule, tree, header.title or meta.title)  # before the fallback trims the tree
+    # What the page shows by common conventions, where no layout read its header (before the
+    # fallback trims the tree: breadcrumbs and bylines often sit in what it cuts).
+    visible = visible_fields(rule, tree, meta.title) if shown is None else Draft()
     lines, found, why = fallback_lines(tree, elements, context)
     if why is not None:  # the fallback could not run: loud, never an empty article that looks clean
         return refused(why, context=context, rule=rule, outcome=Outcome.FAILED)
