@@ -229,3 +229,26 @@ def test_html_from_a_metadata_key_an_exclusion_writer_and_a_time_limit(tmp_path:
     [timed_out] = list(slow.run(iter([Document(text=page, id="slow", metadata={"url": url})])))
     assert timed_out.metadata["cleaner_outcome"] == "failed" and "time limit" in timed_out.metadata["cleaner_reason"]
     assert timed_out.text == ""
+
+
+def test_kept_non_articles_in_parquet_with_the_adapter_that_keeps_empty_text(tmp_path: Path) -> None:
+    _require("datatrove")
+    import pyarrow.parquet as pq
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import ParquetWriter
+
+    from cleaner.integrations.datatrove import IndonesianNewsCleaner, keep_empty_text
+
+    records = input_records()
+    for record in records:
+        record["metadata"].setdefault("source_file", "")
+    write_input(tmp_path / "in", records)
+    steps = [
+        JsonlReader(str(tmp_path / "in")),
+        IndonesianNewsCleaner(drop_non_articles=False),
+        ParquetWriter(str(tmp_path / "out"), batch_size=1, adapter=keep_empty_text),
+    ]
+    LocalPipelineExecutor(steps, tasks=1, logging_dir=str(tmp_path / "logs")).run()
+    rows = {row["id"]: row for row in pq.read_table(next((tmp_path / "out").glob("*.parquet"))).to_pylist()}
+    assert len(rows) == len(records) and rows["menu"]["text"] == "" and rows["menu"]["metadata"]["cleaner_no_article"] is True

@@ -72,6 +72,16 @@ def article_metadata(article: Article, reader_url: Any = None) -> dict[str, Any]
     return metadata
 
 
+def keep_empty_text(writer: Any, document: Document) -> dict[str, Any]:
+    """A writer ``adapter`` that keeps every field, an empty ``text`` included.
+
+    datatrove's default adapter leaves out empty values, so a kept non-article (empty
+    text, with ``drop_non_articles=False``) would change a columnar file's schema:
+    ``ParquetWriter("out/", adapter=keep_empty_text)`` writes every document.
+    """
+    return {"text": document.text, "id": document.id, "metadata": document.metadata}
+
+
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[None]:
     """Raise ``TimeoutError`` in this block after ``seconds`` (main thread only; elsewhere no limit)."""
@@ -165,4 +175,4 @@ class IndonesianNewsCleaner(PipelineStep):
             return refused(str(error), url=url if isinstance(url, str) else None, outcome=Outcome.FAILED)
 
 
-__all__ = ["Document", "IndonesianNewsCleaner", "article_metadata"]
+__all__ = ["Document", "IndonesianNewsCleaner", "article_metadata", "keep_empty_text"]
