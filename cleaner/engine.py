@@ -29,7 +29,7 @@ from .html import PageMeta, block_lines, page_metadata, parse_html, tame_attribu
 from .markup import extract_markup, visible_fields
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .passes import extract_text
-from .text import ends_sentence, split_lines, word_count
+from .text import ends_sentence, split_lines, without_surrogates, word_count
 
 __all__ = ["clean", "UnknownSiteError"]
 
@@ -131,13 +131,6 @@ def decode(content: str | bytes, encoding: str | None, context: Context) -> str:
         text = repair_mojibake(without_surrogates(content), context.warnings)
     return text.replace("\x00", "")  # NUL bytes stray into real dumps; they carry nothing
 
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def without_surrogates(text: str) -> str:
-    """A lone surrogate (valid in a JSON string, never in UTF-8 text) becomes U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def sniff(text: str) -> str:
@@ -248,10 +241,10 @@ def is_link_page(tree: Any) -> bool:
     total = sum(len(line) for line in lines)
     if total == 0:
         return False
-    linked = sum(len(" ".join(a.text_content().split())) for a in tree.iter("a"))
-    if linked * 5 < total * 4:
+    link_texts = [" ".join(a.text_content().split()) for a in tree.iter("a")]
+    if sum(len(text) for text in link_texts) * 5 < total * 4:
         return False
-    linked_texts = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    linked_texts = set(link_texts)
     return not any(word_count(line) >= 12 and ends_sentence(line) and line not in linked_texts for line in lines)
 
 

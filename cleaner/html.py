@@ -308,25 +308,3 @@ def element_text(element: Any) -> str:
     """The normalized text of an element (or of a string XPath result), on one line."""
     raw = element if isinstance(element, str) else element.text_content()
     return normalize_line(" ".join(raw.splitlines()))
-
-
-def first_text(tree: Any, xpath: str | None) -> str | None:
-    """Normalized text of the first element ``xpath`` selects (None when none or empty)."""
-    if not xpath:
-        return None
-    for element in tree.xpath(xpath):
-        text = element_text(element)
-        if text:
-            return text
-    return None
-
-
-def all_texts(tree: Any, xpath: str | None) -> list[str]:
-    if not xpath:
-        return []
-    texts = []
-    for element in tree.xpath(xpath):
-        text = element_text(element)
-        if text and text not in texts:
-            texts.append(text)
-    return texts

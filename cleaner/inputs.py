@@ -149,10 +149,6 @@ def _open_binary(name: str) -> BinaryIO:
     return handle
 
 
-def _looks_like_jsonl(head: bytes) -> bool:
-    return head.lstrip().startswith(b"{")
-
-
 def read_documents(
     inputs: list[str], *, lazy_json: bool = False, skipped: list[tuple[str, str]] | None = None
 ) -> Iterator[InputDocument]:

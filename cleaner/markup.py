@@ -76,6 +76,18 @@ def matching_layout(rule: SiteRule, tree: Any, when: date | None = None) -> tupl
     return None
 
 
+def read_byline(rule: SiteRule, line: str, draft: Draft) -> None:
+    """One byline, credit or date line of a page: the rule's header hook, a credit or tags
+    line, else a date (an update where it says so, else the publication)."""
+    if rule.header_line(line, draft, True) or meta_line(line, draft):
+        return
+    iso = date_line(line)
+    if iso and _UPDATED_LABEL.match(line):
+        draft.updated = draft.updated or iso
+    elif iso:
+        draft.published = draft.published or iso
+
+
 def read_header(rule: SiteRule, selectors: CompiledLayout, tree: Any, draft: Draft) -> None:
     """The visible header and footer fields; each field read alone, so one failure costs only it."""
     label = f"{rule.name} layout {selectors.layout.name}"
@@ -84,13 +96,7 @@ def read_header(rule: SiteRule, selectors: CompiledLayout, tree: Any, draft: Dra
 
     def bylines() -> None:
         for line in _texts(selectors.bylines, tree):
-            if rule.header_line(line, draft, True) or meta_line(line, draft):
-                continue
-            iso = date_line(line)
-            if iso and _UPDATED_LABEL.match(line):
-                draft.updated = draft.updated or iso
-            elif iso:
-                draft.published = draft.published or iso
+            read_byline(rule, line, draft)
 
     guarded(draft, f"{label}: bylines", bylines, None)
     if draft.published is None:
@@ -162,13 +168,7 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
             if not line or line in seen or len(line) > 120:
                 continue
             seen.add(line)
-            if rule.header_line(line, draft, True) or meta_line(line, draft):
-                continue
-            iso = date_line(line)
-            if iso and _UPDATED_LABEL.match(line):
-                draft.updated = draft.updated or iso
-            elif iso:
-                draft.published = draft.published or iso
+            read_byline(rule, line, draft)
 
     guarded(draft, "page conventions: breadcrumb", crumbs, None)
     guarded(draft, "page conventions: tags", tags, None)

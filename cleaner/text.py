@@ -55,6 +55,14 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """A lone surrogate (valid in a JSON string, never in UTF-8 text) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def ends_sentence(line: str) -> bool:
     """True when the line ends like prose (so it is not a heading or a title)."""
     return line.rstrip("\"'”’)»] ").endswith((".", "!", "?", ";", ":")) or line.endswith((".", '."', '.”'))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from typing import Any, Callable, TextIO
 
+from .text import without_surrogates
+
 FORMATS = ("jsonl", "text", "markdown")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def utf8(text: str) -> bytes:
@@ -16,7 +16,7 @@ def utf8(text: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+        return without_surrogates(text).encode("utf-8")
 
 
 def _finite(value: Any) -> Any:
