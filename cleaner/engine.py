@@ -269,7 +269,12 @@ def fallback_lines(tree: Any, elements: int, context: Context) -> tuple[list[str
     except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
         context.warnings.append(f"HTML extraction failed: {type(error).__name__}")
         return [], PageMeta(), None
-    return split_lines(text), found, None
+    lines = split_lines(text)
+    try:
+        lines += fallback.continuation(tree, text)
+    except Exception as error:  # noqa: BLE001 - the sections beyond never cost what trafilatura kept
+        context.warnings.append(f"continued sections unreadable: {type(error).__name__}")
+    return lines, found, None
 
 
 # -- records -------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from typing import Any
 
 from lxml import etree
 
-from .html import PageMeta, minute_iso
+from .html import PageMeta, block_lines, minute_iso
+from .text import normalize_line
 
 #: Elements that never hold article text.
 _NOT_ARTICLE = etree.XPath(
@@ -87,3 +88,42 @@ def extract(tree: Any, url: str | None) -> tuple[str, PageMeta]:
     get = document.get if isinstance(document, dict) else lambda key: getattr(document, key, None)
     authors = tuple(a.strip() for a in (get("author") or "").split(";") if a.strip())
     return get("text") or "", PageMeta(title=get("title"), published=minute_iso(get("date")), authors=authors)
+
+
+#: How far up from the last paragraph trafilatura kept a repeated section is looked for.
+_SECTION_DEPTH = 6
+
+
+def continuation(tree: Any, text: str) -> list[str]:
+    """The sections of an article split into repeated blocks that trafilatura left out.
+
+    KLY's pages (Liputan6, Fimela, Bola.com, KapanLagi, Merdeka) split one article into
+    sibling sections of one class (``2 dari 6 halaman``), each a sub-heading and a photo;
+    trafilatura keeps the section with the most prose. The section holding the last
+    paragraph it kept is found by that paragraph's text; its following siblings of the same
+    tag and class are the article's rest, unless they are mostly links (a related list).
+    Their lines go through the rule's text passes with the rest.
+    """
+    kept = [line for line in text.splitlines() if len(line) >= 60]
+    if not kept:
+        return []
+    last = kept[-1]
+    anchor = next((p for p in tree.iter("p") if normalize_line(p.text_content()) == last), None)
+    if anchor is None:
+        return []
+    for section in [anchor, *list(anchor.iterancestors())[:_SECTION_DEPTH]]:
+        name = section.get("class")
+        if not name:
+            continue
+        rest = [sibling for sibling in section.itersiblings() if sibling.tag == section.tag and sibling.get("class") == name]
+        if rest:
+            break
+    else:
+        return []
+    lines = block_lines(rest)
+    chars = sum(len(line) for line in lines)
+    linked = sum(len(normalize_line(a.text_content())) for sibling in rest for a in sibling.iter("a"))
+    if not chars or linked * 2 >= chars:
+        return []
+    seen = set(text.splitlines())
+    return [line for line in lines if line not in seen]

@@ -12,9 +12,12 @@ Sources, as a document may offer them:
 * ``extracted``: the text passes over trafilatura's text, whose opening lines are a
   guess at the header.
 
-Displayed values win over declared ones; guesses come last. ``description`` is only
-what the page shows under its title (a head's ``og:description`` is a summary, not the
-deck), and ``updated`` only a displayed update time.
+Displayed values win over declared ones; guesses come last. A page's declared editors,
+section and tags stand in only where nothing shown names them (the GUIDE wants what is
+displayed; a declared section is the same label more often than not). ``description`` is
+only what the page shows under its title (a head's ``og:description`` is a summary, not the
+deck), and ``updated`` only a displayed update time (``article:modified_time`` is stamped on
+every save, shown or not).
 """
 
 from __future__ import annotations
@@ -28,12 +31,12 @@ PRECEDENCE: Mapping[str, tuple[str, ...]] = {
     "title": ("markup", "text", "page", "trafilatura", "extracted"),
     "description": ("markup", "text"),
     "authors": ("markup", "text", "visible", "extracted", "page", "trafilatura"),
-    "editors": ("markup", "text", "visible", "extracted"),
+    "editors": ("markup", "text", "visible", "extracted", "page"),
     "published": ("markup", "text", "page", "visible", "trafilatura", "extracted"),
     "updated": ("markup", "text", "visible", "extracted"),
     "dateline": ("markup", "text", "extracted"),
-    "category": ("markup", "text", "visible", "extracted"),
-    "tags": ("markup", "text", "visible", "extracted"),
+    "category": ("markup", "text", "visible", "extracted", "page"),
+    "tags": ("markup", "text", "visible", "extracted", "page"),
 }
 
 PAGE_METADATA = "page metadata: JSON-LD / OpenGraph / meta"

@@ -35,6 +35,7 @@ _CELL_TAGS = frozenset(("td", "th"))
 _ARTICLE_TYPES = frozenset(
     ("NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting", "LiveBlogPosting", "ReviewNewsArticle")
 )
+_NOT_PERSON_TYPES = frozenset(("Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"))
 _LISTING_TYPES = frozenset(("SearchResultsPage", "CollectionPage", "ItemList", "WebSite"))
 
 
@@ -84,14 +85,25 @@ def parse_html(html: str | bytes) -> Any | None:
 
 @dataclass(frozen=True)
 class PageMeta:
-    """What the page says of itself in its head (JSON-LD first, then meta tags)."""
+    """What the page says of itself in its head (JSON-LD first, then meta tags).
+
+    Field names follow ``Article`` where the value can stand in for a displayed one
+    (``authors``, ``editors``, ``category``, ``tags``): ``fields.PRECEDENCE`` reads them
+    by name, after what the page shows.
+    """
 
     title: str | None = None
     description: str | None = None
     authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
     published: str | None = None
     updated: str | None = None
-    section: str | None = None
+    #: The section the page declares (``article:section``, a CMS's own name, JSON-LD).
+    category: str | None = None
+    #: Topic tags the page declares (``article:tag``, ``news_keywords``, a CMS's tag list,
+    #: JSON-LD ``keywords``); plain ``<meta name="keywords">`` is kept apart in ``keywords``,
+    #: since many outlets fill it with search terms (ANTARA: ``berita terkini, ...``).
+    tags: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     canonical: str | None = None
     types: tuple[str, ...] = ()
@@ -106,14 +118,63 @@ class PageMeta:
         return bool(set(self.types) & _LISTING_TYPES) and not set(self.types) & _ARTICLE_TYPES
 
 
+#: ``<meta>`` names (lower case) per field, most specific first: the standard ones and the
+#: conventions of Indonesian publishers' systems. Kompas and the many outlets on its
+#: template: ``content_author``, ``content_editor``, ``content_PublishedDate``,
+#: ``content_category``/``content_subcategory``, ``content_tags``; detik's network (detik,
+#: CNN Indonesia, CNBC Indonesia): ``dtk:author`` (``Name - detikNews``), ``dtk:publishdate``
+#: / ``publishdate`` (``2023/05/17 10:24:01``, WIB), ``dtk:keywords``, ``dtk:namakanal``;
+#: KLY (Liputan6, Bola.com, Fimela, Merdeka, Kapanlagi, Dream): ``article:section`` is the
+#: group, ``article:section2`` the channel, ``article:section3`` the sub-channel shown in
+#: the breadcrumb. ``author`` is read last, and only a person's name counts (outlets put
+#: their own name there: ``Liputan6.com``, ``Kompas Cyber Media``).
+HEAD_NAMES: dict[str, tuple[str, ...]] = {
+    "authors": ("content_author", "dtk:author", "article:author", "author"),
+    "editors": ("content_editor", "dtk:editor"),
+    "published": (
+        "article:published_time", "content_publisheddate", "dtk:publishdate", "publishdate", "pubdate",
+        "datepublished", "dc.date.issued", "date",
+    ),
+    "updated": ("article:modified_time", "datemodified"),
+    "category": ("article:section3", "article:section2", "article:section", "content_subcategory", "content_category", "dtk:namakanal"),
+    "tags": ("news_keywords", "content_tags", "dtk:keywords"),
+}
+#: What an outlet, not a person, puts in a head's author field.
+_NOT_A_PERSON = re.compile(
+    r"(?i)\.(?:com|co|id|net|org)\b|^https?:|\bwww\.|\b(?:media|network|group|cyber|redaksi|admin|desk|newsroom|biro)\b|^tim\b|^pt\b"
+)
+
+
+def _head_names(value: Any, site_name: str | None) -> list[str]:
+    """Person names from a head field: a CMS suffix (``Name - detikNews``) cut, outlets dropped."""
+    if not isinstance(value, str):
+        return _names(value)
+    value = re.sub(r"\s+-\s+\S+$", "", value.strip())
+    names = split_names(value)
+    site = (site_name or "").casefold()
+    return [name for name in names if not _NOT_A_PERSON.search(name) and not (site and (name.casefold() in site or site in name.casefold()))]
+
+
+def _list(value: Any) -> list[str]:
+    """A JSON-LD or meta list of labels: ``"a, b"`` or ``["a", "b"]``."""
+    items = value.split(",") if isinstance(value, str) else [v for v in value[:50] if isinstance(v, str)] if isinstance(value, list) else []
+    found: list[str] = []
+    for item in items:
+        label = normalize_line(item)
+        if label and label not in found:
+            found.append(label)
+    return found
+
+
 def minute_iso(value: str | None) -> str | None:
     """``2020-06-26T13:58:07+07:00`` as displayed on the page: ``2020-06-26T13:58:00+07:00``."""
     if not value:
         return None
-    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?", value.strip())
+    match = re.match(r"(\d{4}[-/]\d{2}[-/]\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?", value.strip())
     if not match:
         return parse_datetime(value)
     day, hour, minute, zone = match.groups()
+    day = day.replace("/", "-")  # detik's ``2023/05/17 10:24:01``
     try:  # an impossible date ("2024-02-30", "25:61") is no date
         datetime.fromisoformat(f"{day}T{hour or '00'}:{minute or '00'}")
     except ValueError:
@@ -151,7 +212,8 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, str):
         return split_names(value)
     if isinstance(value, dict):
-        return _names(value.get("name"))
+        # An Organization credited as author is the outlet, not a writer (the GUIDE's persons only).
+        return [] if set(_types(value)) & _NOT_PERSON_TYPES else _names(value.get("name"))
     if isinstance(value, list):
         return merge_names(*(_names(v) for v in value[:20]))
     return []
@@ -192,11 +254,14 @@ def page_metadata(tree: Any) -> PageMeta:
             meta[key] = element.get("content") or ""
     types: list[str] = []
     article: dict[str, Any] = {}
+    breadcrumbs: list[dict[str, Any]] = []
     for item in _json_ld_objects(tree):
         item_types = _types(item)
         types.extend(item_types)
         if not article and set(item_types) & _ARTICLE_TYPES:
             article = item
+        if "BreadcrumbList" in item_types:
+            breadcrumbs.append(item)
     # The page's own address: its canonical link, else OpenGraph's or Twitter's (older pages carry only those).
     canonical = next(iter(tree.xpath('//link[@rel="canonical"]/@href')), None) or meta.get("og:url") or meta.get("twitter:url")
 
@@ -205,15 +270,42 @@ def page_metadata(tree: Any) -> PageMeta:
         value = value or meta.get("og:title") or meta.get("twitter:title")
         return normalize_line(value) if value else None
 
-    def section() -> str | None:
-        value = meta.get("article:section2") or meta.get("article:section")
-        if not value and isinstance(article.get("articleSection"), str):
-            value = article["articleSection"]
-        return normalize_line(value) if value else None
+    def first(field: str) -> str | None:
+        return next((meta[name] for name in HEAD_NAMES[field] if meta.get(name, "").strip()), None)
 
-    def keywords() -> tuple[str, ...]:
-        value = meta.get("news_keywords") or meta.get("keywords") or ""
-        return tuple(k.strip() for k in value.split(",") if k.strip())
+    def authors() -> tuple[str, ...]:
+        found = _names(article.get("author"))
+        if not found:  # the head's names, most specific first: the first that holds a person
+            site = meta.get("og:site_name")
+            found = next((n for n in (_head_names(meta.get(name), site) for name in HEAD_NAMES["authors"]) if n), [])
+        return tuple(found)
+
+    def editors() -> tuple[str, ...]:
+        found = _names(article.get("editor"))
+        return tuple(found or _head_names(first("editors"), meta.get("og:site_name")))
+
+    def category() -> str | None:
+        value = first("category")
+        if not value:
+            section = article.get("articleSection")
+            value = section if isinstance(section, str) else next(iter(_list(section)[-1:]), None)
+        return normalize_line(value) if value else crumb()
+
+    def crumb() -> str | None:
+        """The last item of a JSON-LD breadcrumb that is not the article itself."""
+        headline = article.get("headline")
+        for item in breadcrumbs:
+            elements = item.get("itemListElement")
+            found = [_crumb_name(e) for e in elements[:20]] if isinstance(elements, list) else []
+            names = [n for n in found if n and n != headline and n.casefold() not in ("home", "beranda")]
+            if names and len(names[-1].split()) <= 4:
+                return names[-1]
+        return None
+
+    def tags() -> tuple[str, ...]:
+        declared = [element.get("content") or "" for element in tree.xpath('//meta[@property="article:tag"][@content]')[:50]]
+        found = [label for value in declared for label in _list(value)]
+        return tuple(dict.fromkeys(found or _list(first("tags")) or _list(article.get("keywords"))))
 
     def free() -> bool | None:
         value = article.get("isAccessibleForFree")
@@ -224,19 +316,33 @@ def page_metadata(tree: Any) -> PageMeta:
     return PageMeta(
         title=_read(warnings, "title", title, None),
         description=_read(warnings, "description", lambda: normalize_line(meta.get("og:description") or meta.get("description") or "") or None, None),
-        authors=_read(warnings, "authors", lambda: tuple(_names(article.get("author"))), ()),
+        authors=_read(warnings, "authors", authors, ()),
+        editors=_read(warnings, "editors", editors, ()),
         published=_read(warnings, "published", lambda: _date(
-            warnings, "published", article.get("datePublished"), meta.get("article:published_time"),
-            meta.get("datepublished"), meta.get("dc.date.issued"),
+            warnings, "published", article.get("datePublished"), *(meta.get(name) for name in HEAD_NAMES["published"])
         ), None),
-        updated=_read(warnings, "updated", lambda: _date(warnings, "updated", article.get("dateModified"), meta.get("article:modified_time")), None),
-        section=_read(warnings, "section", section, None),
-        keywords=_read(warnings, "keywords", keywords, ()),
+        updated=_read(warnings, "updated", lambda: _date(
+            warnings, "updated", article.get("dateModified"), *(meta.get(name) for name in HEAD_NAMES["updated"])
+        ), None),
+        category=_read(warnings, "category", category, None),
+        tags=_read(warnings, "tags", tags, ()),
+        keywords=_read(warnings, "keywords", lambda: tuple(_list(meta.get("keywords"))), ()),
         canonical=canonical.strip() if isinstance(canonical, str) and canonical.strip() else None,
         types=tuple(types),
         accessible_for_free=_read(warnings, "isAccessibleForFree", free, None),
         warnings=tuple(warnings),
     )
+
+
+def _crumb_name(element: Any) -> str | None:
+    """A ``ListItem``'s label: its ``name``, or its ``item``'s."""
+    if not isinstance(element, dict):
+        return None
+    name = element.get("name")
+    item = element.get("item")
+    if not isinstance(name, str) and isinstance(item, dict):
+        name = item.get("name")
+    return normalize_line(name) if isinstance(name, str) else None
 
 
 #: The kind of a block, for output formats that keep structure (Markdown).

@@ -81,7 +81,8 @@ def read_byline(rule: SiteRule, line: str, draft: Draft) -> None:
     line, else a date (an update where it says so, else the publication)."""
     if rule.header_line(line, draft, True) or meta_line(line, draft):
         return
-    iso = date_line(line)
+    # A date shown with other facts beside it (``Selasa, 23 Februari 2016 15:06 WIB | 998 Views``).
+    iso = date_line(line) or next(filter(None, (date_line(part) for part in line.split(" | ")[:4])), None)
     if iso and _UPDATED_LABEL.match(line):
         draft.updated = draft.updated or iso
     elif iso:

@@ -35,6 +35,7 @@ class Generic(SiteRule):
         P.DATELINE_DOMAIN_ONLY,
         DatelineForm(P.DATELINE_KLY_NO_DASH, min_line_chars=120),
         P.DATELINE_UPPER_PLACE,
+        DatelineForm(P.DATELINE_PLACE_ONLY, min_line_chars=120),
     )
     drops = (
         *P.line_patterns(

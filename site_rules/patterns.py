@@ -80,6 +80,7 @@ SHARED_DROPS: tuple[LinePattern, ...] = (
     *line_patterns(
         "shared.video_notice",
         r"(?:Saksikan|Simak|Tonton|Lihat)(?: [Jj]uga)? [Vv]ideo [Pp]ilihan.*|Video [Pp]ilihan(?: [Hh]ari [Ii]ni)?:?|"
+        r"(?:Saksikan|Simak|Tonton|Lihat)(?: [Jj]uga)? [Vv]ideo (?:di [Bb]awah [Ii]ni|[Bb]erikut(?: [Ii]ni)?)\s*:?|"
         r"This browser does not support the video element\.?|\[Gambas:.*\]",
     ),
     *line_patterns(
@@ -238,6 +239,9 @@ DATELINE_KLY_NO_DASH = re.compile(
     r"(?P<outlet>Liputan6\.com|Fimela\.com|Bola\.com|KapanLagi\.com|Kapanlagi\.com|[Mm]erdeka\.com|Dream\.co\.id|"
     r"Bintang\.com|Vidio\.com),\s*(?P<place>[A-Z][\w'-]*(?: (?:Utara|Selatan|Barat|Timur|Tengah|Raya|Baru))?)\s+(?=[A-Z0-9\"“'])"
 )
+#: detik's network opens with the place alone, in title case: "Wonosobo - Kereta wisata …".
+#: Only a long paragraph, and a place of at most three capitalised words before a spaced dash.
+DATELINE_PLACE_ONLY = re.compile(r"(?P<place>[A-Z][a-z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})\s+(?:-|–|—)\s+(?=[A-Z\"“'‘])")
 DATELINE_UPPER_PLACE = re.compile(  # "JAKARTA - ", "JAKARTA -- "
     r"(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})\s*(?:--|-|–|—)\s+"
 )
