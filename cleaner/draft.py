@@ -51,6 +51,8 @@ class Draft:
     dateline_prefix: str | None = None  # the opening dateline as displayed ("Jakarta (ANTARA) - ")
     #: The page shows a teaser behind a subscription wall (Tempo+ and its kin).
     paywalled: bool = False
+    #: Why this input is no article (a navigation menu, a listing), where a pass found so.
+    non_article: str | None = None
     #: Credits read from a line that only names them in passing (tirto's "… tulisan lainnya
     #: dari X"): merged after every labelled credit, so the labelled order stands.
     late_credits: list[tuple[str, list[str]]] = field(default_factory=list)

@@ -163,7 +163,7 @@ def clean_dump(text: str, context: Context) -> Article:
     if is_listing_address(rule, context.url):
         return non_article(rule, "its address is a search, tag, topic or index page", lines, context)
     draft = extract_text(rule, lines, context.when)
-    outcome = Outcome.NON_ARTICLE if any(w.startswith("non-article page") for w in draft.warnings) else None
+    outcome = Outcome.NON_ARTICLE if draft.non_article else None
     candidates = {"text": Candidate(draft, f"{rule.name} text rules: the meta lines")}
     return build(rule, draft, candidates, context, Provenance("rule", rule.name, draft.layout), outcome=outcome)
 
@@ -228,7 +228,7 @@ def clean_page(html: str, context: Context) -> Article:
         "trafilatura": Candidate(found, "trafilatura"),
         "extracted": Candidate(draft, f"{rule.name} text rules on trafilatura's text", own_sources=False),
     }
-    outcome = Outcome.NON_ARTICLE if any(w.startswith("non-article page") for w in draft.warnings) else None
+    outcome = Outcome.NON_ARTICLE if draft.non_article else None
     provenance = Provenance("fallback", "trafilatura", None, reason)
     return build(rule, draft, candidates, context, provenance, paywalled=paywalled or header.paywalled, outcome=outcome)
 
@@ -301,7 +301,7 @@ def build(
     if outcome is None:
         outcome = Outcome.ARTICLE if text else Outcome.NON_ARTICLE
     if outcome is not Outcome.ARTICLE and provenance.reason is None:
-        reason = next((w for w in body.warnings if w.startswith("non-article page")), None)
+        reason = f"non-article page: {body.non_article}" if body.non_article else None
         provenance = replace(provenance, reason=reason or NO_TEXT)
     return Article(
         site=None if rule.name == "generic" else rule.name,
@@ -328,7 +328,7 @@ def build(
 
 def non_article(rule: SiteRule, what: str, lines: list[str], context: Context) -> Article:
     """A listing page: no article text, the outcome and the reason said."""
-    draft = Draft(warnings=[f"non-article page: {what}"])
+    draft = Draft(warnings=[f"non-article page: {what}"], non_article=what)
     for line in lines:
         draft.note(line, "drop", "shared.listing_page")
     provenance = Provenance("rule", rule.name, None, f"listing page, no article: {what}")

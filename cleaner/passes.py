@@ -163,7 +163,8 @@ def extract_text(rule: SiteRule, lines: list[str], when: date | None = None) -> 
     draft = Draft(layout=plan.layout)
     found = find_dateline(plan, lines)
     if is_navigation_page(lines, found is not None):
-        draft.warnings.append("non-article page: the input is a navigation menu")
+        draft.non_article = "the input is a navigation menu"
+        draft.warnings.append(f"non-article page: {draft.non_article}")
         for line in lines:
             draft.note(line, "drop", "shared.navigation_page")
         return draft
