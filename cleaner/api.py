@@ -22,8 +22,9 @@ class Cleaner:
         ...     ...
 
     ``rules``: the site rules to use (default all; the generic rule is always on);
-    ``fallback``: trafilatura for HTML no markup layout reads; ``markup_layouts``: off, every
-    page goes to the fallback (what a redesign of every site would do); ``keep_dateline``: keep
+    ``fallback``: for HTML no markup layout reads, the container holding its prose, else
+    trafilatura; ``markup_layouts``: off, every page goes to the fallback (what a redesign
+    of every site would do); ``keep_dateline``: keep
     the opening dateline in the text; ``min_text_chars``: shorter text counts as no
     article; ``limits``: what one document may cost. Unknown rule names raise
     ``UnknownSiteError`` here, once, rather than on every document.

@@ -58,7 +58,7 @@ class Provenance:
     """Which path produced an article: a site rule and its layout, or a fallback, and why."""
 
     extractor: str  # "rule" or "fallback"
-    rule: str  # rule name: "tirto", ..., "generic", or "trafilatura"
+    rule: str  # rule name: "tirto", ..., "generic"; on the fallback "density", "trafilatura" or "blocks"
     layout: str | None = None
     reason: str | None = None
 

@@ -175,7 +175,7 @@ def clean_command(
     ),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per available core); output order is kept."),
     keep_dateline: bool = typer.Option(False, "--keep-dateline", help="Keep the opening dateline at the start of the text."),
-    fallback: bool = typer.Option(True, "--fallback/--no-fallback", help="trafilatura for HTML no markup layout reads (default on)."),
+    fallback: bool = typer.Option(True, "--fallback/--no-fallback", help="For HTML no markup layout reads: the container holding its prose, else trafilatura (default on)."),
     min_chars: int = typer.Option(0, "--min-chars", min=0, help="Text shorter than this counts as no article (empty text, a warning)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress on stderr (default: when stderr is a terminal)."),
     layouts: bool = typer.Option(True, "--layouts/--no-layouts", help="Read pages with the rules' markup layouts (default on); off, every page goes to the fallback, as after a redesign."),

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from site_rules import SiteRule
 
-from . import fallback
+from . import density, fallback
 from .article import NO_TEXT, Article, Outcome, Provenance
 from .decode import NotText, decode_bytes, looks_binary, looks_like_html, repair_mojibake
 from .detect import UnknownSiteError, choose_rule
@@ -213,23 +213,23 @@ def clean_page(html: str, context: Context) -> Article:
     # What the page shows by common conventions, where no layout read its header (before the
     # fallback trims the tree: breadcrumbs and bylines often sit in what it cuts).
     visible = visible_fields(rule, tree, meta.title) if shown is None else Draft()
-    lines, found, why = fallback_lines(tree, elements, context)
-    if why is not None:  # the fallback could not run: loud, never an empty article that looks clean
-        return refused(why, context=context, rule=rule, outcome=Outcome.FAILED)
-    if len(lines) > limits.max_lines:
-        return refused(f"page too long: {len(lines):,} text blocks (limit {limits.max_lines:,})", context=context)
-    if elements > limits.max_fallback_elements:
+    read = fallback_lines(tree, elements, context)
+    if read.why is not None:  # the fallback could not run: loud, never an empty article that looks clean
+        return refused(read.why, context=context, rule=rule, outcome=Outcome.FAILED)
+    if len(read.lines) > limits.max_lines:
+        return refused(f"page too long: {len(read.lines):,} text blocks (limit {limits.max_lines:,})", context=context)
+    if read.extractor == "blocks":
         reason += "; page too large for trafilatura, plain block text"
-    draft = extract_text(rule, lines, context.when)
+    draft = extract_text(rule, read.lines, context.when)
     candidates = {
         "markup": Candidate(header, f"markup: {rule.name} layout {header.layout}", own_sources=False),
         "visible": Candidate(visible, "page conventions"),
         "page": page,
-        "trafilatura": Candidate(found, "trafilatura"),
-        "extracted": Candidate(draft, f"{rule.name} text rules on trafilatura's text", own_sources=False),
+        "trafilatura": Candidate(read.found, "trafilatura"),
+        "extracted": Candidate(draft, f"{rule.name} text rules on the {read.extractor} text", own_sources=False),
     }
     outcome = Outcome.NON_ARTICLE if draft.non_article else None
-    provenance = Provenance("fallback", "trafilatura", None, reason)
+    provenance = Provenance("fallback", read.extractor, None, reason)
     return build(rule, draft, candidates, context, provenance, paywalled=paywalled or header.paywalled, outcome=outcome)
 
 
@@ -237,12 +237,19 @@ def is_link_page(tree: Any) -> bool:
     """A page of links (an index, a menu) by strong evidence: no sentence of prose outside
     its links, and four fifths of its visible text is link text."""
     bodies = tree.xpath("//body")
+    link_texts = [" ".join(a.text_content().split()) for a in tree.iter("a")]
+    linked = sum(len(text) for text in link_texts)
+    # A quick bound first: the page's text less its scripts, measured in C. Block text is a
+    # little shorter (no spaces between blocks), so only a clear majority of prose settles it.
+    rough = sum(len(" ".join(body.text_content().split())) for body in bodies)
+    rough -= sum(len(e.text or "") for body in bodies for e in body.iter("script", "style", "noscript", "template"))
+    if linked * 5 < rough * 4 * 0.85:
+        return False
     lines = block_lines(bodies)
     total = sum(len(line) for line in lines)
     if total == 0:
         return False
-    link_texts = [" ".join(a.text_content().split()) for a in tree.iter("a")]
-    if sum(len(text) for text in link_texts) * 5 < total * 4:
+    if linked * 5 < total * 4:
         return False
     linked_texts = set(link_texts)
     return not any(word_count(line) >= 12 and ends_sentence(line) and line not in linked_texts for line in lines)
@@ -255,26 +262,53 @@ def page_rule(tree: Any, context: Context) -> SiteRule:
     return choose_rule(block_lines(tree.xpath("//body")), enabled=context.options.rules)
 
 
-def fallback_lines(tree: Any, elements: int, context: Context) -> tuple[list[str], PageMeta, str | None]:
-    """The page's text by trafilatura (plain blocks for a page too large for it), or why it cannot run."""
+@dataclass
+class Fallback:
+    """What the fallback read of a page: its lines, trafilatura's metadata, which extractor ran."""
+
+    lines: list[str]
+    found: PageMeta
+    extractor: str
+    #: Why the fallback could not run (trafilatura missing): the page is ``failed``, loudly.
+    why: str | None = None
+
+
+def fallback_lines(tree: Any, elements: int, context: Context) -> Fallback:
+    """The page's text where no layout read it: plain blocks for a page too large for any
+    extractor; the one container that plainly holds the prose (``density``); else trafilatura.
+    A missing trafilatura fails the page even where it was not needed: a broken install is loud."""
+    unavailable = fallback.available()
+    if unavailable is not None:
+        return Fallback([], PageMeta(), "trafilatura", f"the fallback cannot run: trafilatura cannot be imported: {unavailable}"[:300])
+    fallback.trim(tree)
     if elements > context.options.limits.max_fallback_elements:
         # trafilatura's time grows with the element count; a page this large gets plain blocks.
         context.warnings.append(f"page too large for trafilatura ({elements:,} elements); plain block text used")
-        fallback.trim(tree)
-        return block_lines(tree.xpath("//body")), PageMeta(), None
+        return Fallback(block_lines(tree.xpath("//body")), PageMeta(), "blocks")
     try:
-        text, found = fallback.extract(tree, context.url)
-    except fallback.FallbackUnavailable as error:
-        return [], PageMeta(), f"the fallback cannot run: {error}"[:300]
-    except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
-        context.warnings.append(f"HTML extraction failed: {type(error).__name__}")
-        return [], PageMeta(), None
+        plain = density.main_lines(tree)
+    except Exception as error:  # noqa: BLE001 - trafilatura decides where the plain reading fails
+        context.warnings.append(f"main-content reading failed: {type(error).__name__}")
+        plain = None
+    if plain is not None:  # one container plainly holds the article: no need for trafilatura
+        text, found, extractor = "\n".join(plain), PageMeta(), "density"
+    else:
+        try:
+            text, found = fallback.extract(tree, context.url)
+        except fallback.FallbackUnavailable as error:
+            return Fallback([], PageMeta(), "trafilatura", f"the fallback cannot run: {error}"[:300])
+        except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
+            context.warnings.append(f"HTML extraction failed: {type(error).__name__}")
+            return Fallback([], PageMeta(), "trafilatura")
+        extractor = "trafilatura"
+    if plain is not None:  # its sections read with it
+        return Fallback(plain, found, extractor)
     lines = split_lines(text)
     try:
-        lines += fallback.continuation(tree, text)
+        lines += density.continuation(tree, text)
     except Exception as error:  # noqa: BLE001 - the sections beyond never cost what trafilatura kept
         context.warnings.append(f"continued sections unreadable: {type(error).__name__}")
-    return lines, found, None
+    return Fallback(lines, found, extractor)
 
 
 # -- records -------------------------------------------------------------------------------------------

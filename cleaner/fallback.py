@@ -1,4 +1,5 @@
-"""trafilatura, for pages no markup layout reads: it gets the parsed tree, trimmed.
+"""trafilatura, for pages no markup layout reads and no container plainly holds
+(``density`` tries first): it gets the parsed tree, trimmed.
 
 Before it runs, what cannot be article is cut from the tree (scripts, styles,
 JSON-LD, templates, embedded media, navigation, asides, forms and footers by tag and
@@ -15,8 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from .html import PageMeta, block_lines, minute_iso
-from .text import normalize_line
+from .html import PageMeta, minute_iso
 
 #: Elements that never hold article text.
 _NOT_ARTICLE = etree.XPath(
@@ -52,6 +52,14 @@ def trim(tree: Any) -> None:
     for element in _NOT_ARTICLE(tree):
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def slim(tree: Any) -> None:
+    """Empty oversized attributes and drop those trafilatura and htmldate never read, in place.
+
+    Only before trafilatura runs: both serialize and scan the markup and pay for every
+    attribute; a reading by structure (``density``) does not.
+    """
     for element in tree.iter():
         attributes = element.attrib if isinstance(element.tag, str) else None
         if attributes:
@@ -64,7 +72,8 @@ def trim(tree: Any) -> None:
 
 
 def extract(tree: Any, url: str | None) -> tuple[str, PageMeta]:
-    """trafilatura's main text (and whatever metadata it still reports).
+    """trafilatura's main text (and whatever metadata it still reports), from a tree ``trim``
+    cut; ``slim`` runs first.
 
     No ``target_language``: it is a filter, and it would drop the English edition of
     ANTARA; the Indonesian knowledge lives in the rule's text passes that follow.
@@ -81,7 +90,7 @@ def extract(tree: Any, url: str | None) -> tuple[str, PageMeta]:
         import trafilatura
     except Exception as error:  # noqa: BLE001
         raise FallbackUnavailable(f"trafilatura cannot be imported: {type(error).__name__}: {error}") from error
-    trim(tree)
+    slim(tree)
     document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False, favor_precision=True)
     if document is None:
         return "", PageMeta()
@@ -89,41 +98,3 @@ def extract(tree: Any, url: str | None) -> tuple[str, PageMeta]:
     authors = tuple(a.strip() for a in (get("author") or "").split(";") if a.strip())
     return get("text") or "", PageMeta(title=get("title"), published=minute_iso(get("date")), authors=authors)
 
-
-#: How far up from the last paragraph trafilatura kept a repeated section is looked for.
-_SECTION_DEPTH = 6
-
-
-def continuation(tree: Any, text: str) -> list[str]:
-    """The sections of an article split into repeated blocks that trafilatura left out.
-
-    KLY's pages (Liputan6, Fimela, Bola.com, KapanLagi, Merdeka) split one article into
-    sibling sections of one class (``2 dari 6 halaman``), each a sub-heading and a photo;
-    trafilatura keeps the section with the most prose. The section holding the last
-    paragraph it kept is found by that paragraph's text; its following siblings of the same
-    tag and class are the article's rest, unless they are mostly links (a related list).
-    Their lines go through the rule's text passes with the rest.
-    """
-    kept = [line for line in text.splitlines() if len(line) >= 60]
-    if not kept:
-        return []
-    last = kept[-1]
-    anchor = next((p for p in tree.iter("p") if normalize_line(p.text_content()) == last), None)
-    if anchor is None:
-        return []
-    for section in [anchor, *list(anchor.iterancestors())[:_SECTION_DEPTH]]:
-        name = section.get("class")
-        if not name:
-            continue
-        rest = [sibling for sibling in section.itersiblings() if sibling.tag == section.tag and sibling.get("class") == name]
-        if rest:
-            break
-    else:
-        return []
-    lines = block_lines(rest)
-    chars = sum(len(line) for line in lines)
-    linked = sum(len(normalize_line(a.text_content())) for sibling in rest for a in sibling.iter("a"))
-    if not chars or linked * 2 >= chars:
-        return []
-    seen = set(text.splitlines())
-    return [line for line in lines if line not in seen]

@@ -6,7 +6,8 @@ Sources, as a document may offer them:
   over that layout's article blocks (what the page shows, read by structure);
 * ``text``: the text passes over a raw dump (what the page showed, as a crawler kept it);
 * ``visible``: on a page no layout reads, what it shows by common conventions: the rule's
-  page hook (a credits box), the last breadcrumb item, the first list of tag links;
+  page hook (a credits box), its one ``<h1>``, the last breadcrumb item, the first list
+  of tag links;
 * ``page``: the page's description of itself: JSON-LD, OpenGraph, ``article:*``, meta;
 * ``trafilatura``: trafilatura's metadata guesses, on fallback pages;
 * ``extracted``: the text passes over trafilatura's text, whose opening lines are a
@@ -28,7 +29,7 @@ from typing import Any, Mapping
 from .draft import Draft
 
 PRECEDENCE: Mapping[str, tuple[str, ...]] = {
-    "title": ("markup", "text", "page", "trafilatura", "extracted"),
+    "title": ("markup", "text", "page", "visible", "trafilatura", "extracted"),
     "description": ("markup", "text"),
     "authors": ("markup", "text", "visible", "extracted", "page", "trafilatura"),
     "editors": ("markup", "text", "visible", "extracted", "page"),

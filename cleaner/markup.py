@@ -113,6 +113,8 @@ def read_header(rule: SiteRule, selectors: CompiledLayout, tree: Any, draft: Dra
 
 #: Conventions most news pages follow, read when no layout of the rule reads the page: the
 #: last breadcrumb item (the GUIDE's section label) and the first list of tag links.
+#: The headline: the page's one ``<h1>`` (a page with several says nothing by it).
+_HEADLINES = XPath("//h1[normalize-space()][position() <= 2]")
 _BREADCRUMB = XPath(
     "(//*[contains(@class, 'breadcrumb') or contains(@class, 'Breadcrumb')])[1]"
     "//*[self::li or self::a or self::span][not(.//li or .//a)][normalize-space()]"
@@ -141,7 +143,8 @@ def _byline_elements(tree: Any) -> Iterator[Any]:
 
 def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     """What a page shows of itself by common conventions, when no layout reads it: the rule's
-    page hook (a credits box), the last breadcrumb item as section, the first tag list, and
+    page hook (a credits box), its one ``<h1>`` as headline, the last breadcrumb item as
+    section, the first tag list, and
     byline, credit and date elements by their class names (read as a layout's bylines are)."""
     draft = Draft()
     guarded(draft, f"{rule.name} page fields hook", lambda: rule.read_html_fields(tree, draft), None)
@@ -171,10 +174,16 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
             seen.add(line)
             read_byline(rule, line, draft)
 
+    def headline() -> None:
+        found = _HEADLINES(tree)
+        if len(found) == 1:
+            draft.title = element_text(found[0]) or None
+
+    guarded(draft, "page conventions: headline", headline, None)
     guarded(draft, "page conventions: breadcrumb", crumbs, None)
     guarded(draft, "page conventions: tags", tags, None)
     guarded(draft, "page conventions: bylines and dates", bylines, None)
-    draft.mark_sources("page conventions: breadcrumb, tag list, credits box")
+    draft.mark_sources("page conventions: headline, breadcrumb, tag list, credits box")
     return draft
 
 

@@ -87,7 +87,7 @@ class BatchReview:
             if site == OTHER:
                 continue
             for count, threshold, what in (
-                (totals.fallbacks, DRIFT_THRESHOLD, "fell back to trafilatura"),
+                (totals.fallbacks, DRIFT_THRESHOLD, "fell back (no layout read the page)"),
                 (totals.no_body, DRIFT_THRESHOLD, "found no article body"),
                 (totals.missing_signature, SIGNATURE_THRESHOLD, f"showed none of the {site} rule's signatures (dateline, notices, markup layout)"),
             ):

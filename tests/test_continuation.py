@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.fallback import continuation
+from cleaner.density import continuation
 from cleaner.html import parse_html
 
 LAST = "Petani berharap air kembali mengalir normal sebelum musim tanam kedua dimulai bulan depan."

@@ -1,0 +1,67 @@
+"""The plain reading of a page no layout reads: the one container that holds its prose."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner
+from cleaner.density import main_lines
+from cleaner.fallback import trim
+from cleaner.html import parse_html
+
+P1 = "Warga desa memperbaiki saluran irigasi bersama-sama pada akhir pekan setelah hujan deras merusak tanggul."
+P2 = "Kepala desa mengatakan pekerjaan itu selesai dalam dua hari berkat bantuan pemuda dari dusun tetangga."
+P3 = "Petani berharap air kembali mengalir normal sebelum musim tanam kedua dimulai pada bulan depan nanti."
+P4 = "Dinas pertanian berjanji mengirim alat berat untuk memperkuat tanggul sebelum puncak musim hujan tiba."
+
+
+def read(body: str) -> list[str] | None:
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    trim(tree)
+    return main_lines(tree)
+
+
+def test_the_container_of_the_paragraphs_less_what_is_not_article() -> None:
+    lines = read(
+        '<nav><a href="/">Beranda</a></nav><h1>Judul</h1>'
+        f'<div class="isi"><p>{P1}</p><div class="share-bar">Bagikan ke Facebook</div><p>{P2}</p>'
+        '<ul class="x"><li><a href="/a">Banjir surut di hilir sungai pekan ini</a></li><li><a href="/b">Harga gabah naik</a></li></ul>'
+        f'<p>{P3}</p><p>KONTAK: <a href="mailto:humas@desa.id">humas@desa.id</a></p></div>'
+        '<div class="sidebar"><p>Iklan: sewa traktor murah hanya di toko kami, hubungi nomor di bawah ini.</p></div>'
+    )
+    assert lines == [P1, P2, P3, "KONTAK: humas@desa.id"]
+
+
+def test_text_runs_between_breaks_and_the_run_before_a_nested_block() -> None:
+    lines = read(f'<div id="content_news">Jakarta (ANTARA) - {P1}<div><br>{P2}<br><br>{P3}<br></div></div>')
+    assert lines == [f"Jakarta (ANTARA) - {P1}", P2, P3]
+
+
+def test_one_block_per_paragraph_is_read_from_their_parent() -> None:
+    lines = read(f'<div class="berita"><div>{P1}</div><div>{P2}</div><div>{P3}</div><div>{P4}</div></div>')
+    assert lines == [P1, P2, P3, P4]
+
+
+def test_a_span_holding_blocks_is_a_container() -> None:
+    lines = read(f'<span class="post-content"><div><script>tampilkan_iklan()</script></div>{P1}<br><br>{P2}<br><br>{P3}</span>')
+    assert lines == [P1, P2, P3]
+
+
+def test_prose_spread_over_containers_or_too_little_is_left_to_trafilatura() -> None:
+    spread = f'<div class="a"><p>{P1}</p><p>{P2}</p></div><div class="b"><p>{P3}</p><p>{P4}</p></div>'
+    assert read(spread) is None
+    assert read(f"<div><p>{P1}</p></div>") is None  # under 300 characters of prose
+
+
+def test_sibling_sections_of_one_class_are_read_whole() -> None:
+    lines = read(
+        f'<div class="body"><div class="part"><div class="raw"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>'
+        '<div class="part"><h2>1. Tanggul ditinggikan</h2><div class="photo-caption">Foto: Dok. Desa</div></div>'
+        f'<div class="part"><div class="raw"><p>{P4}</p></div></div></div>'
+    )
+    assert lines == [P1, P2, P3, "1. Tanggul ditinggikan", P4]
+
+
+def test_the_engine_says_which_reading_it_used() -> None:
+    page = f'<html><head><title>Judul</title></head><body><h1>Judul</h1><div class="isi"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>'
+    article = Cleaner().clean(page, url="https://www.wartadesa.id/daerah/irigasi")
+    assert article.provenance.extractor == "fallback" and article.provenance.rule == "density"
+    assert article.text == "\n\n".join((P1, P2, P3)) and article.title == "Judul"
