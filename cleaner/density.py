@@ -31,6 +31,8 @@ MIN_ARTICLE_CHARS = 300
 MIN_SHARE = 0.6
 #: Inside the container, a block whose links carry this share of its text is a list of links.
 LINK_LIST_SHARE = 0.6
+#: A block classed as not article (share, caption, related, ...) is dropped when shorter than this.
+MAX_ASIDE_CHARS = 200
 #: A container larger than this is left to trafilatura (its own limits bound its time).
 MAX_CONTAINER_ELEMENTS = 5_000
 
@@ -130,9 +132,13 @@ def _junk(container: Any) -> set[Any]:
         if not isinstance(tag, str):
             continue
         if tag not in _INLINE and tag != "p" and _NOT_ARTICLE.search(f"{(element.get('class') or '')[:200]} {(element.get('id') or '')[:200]}"):
-            skip.add(element)
-            continue
-        if tag in ("ul", "ol", "div", "table", "section"):
+            # A share bar, a caption, a related box: short, or carried by links. Long prose
+            # stays whatever its class says (a video page's description is its article).
+            chars = _chars(element.text_content())
+            if chars < MAX_ASIDE_CHARS or _link_chars(element) * 3 >= chars:
+                skip.add(element)
+                continue
+        elif tag in ("ul", "ol", "div", "table", "section"):
             chars = _chars(element.text_content())
             if chars and _link_chars(element) >= chars * LINK_LIST_SHARE:
                 skip.add(element)

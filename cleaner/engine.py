@@ -11,10 +11,11 @@ document gives an ``Article`` whose ``outcome`` says what happened; nothing rais
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from site_rules import SiteRule
@@ -185,7 +186,8 @@ def clean_page(html: str, context: Context) -> Article:
     canonical = meta.canonical if meta.canonical and urlsplit(meta.canonical).path.strip("/") else None
     context.url = context.url or canonical  # a canonical pointing at the home page is not the article's address
     context.when = context.when or day_of(meta.published)
-    rule = page_rule(tree, context)
+    body_lines = functools.cache(lambda: block_lines(tree.xpath("//body")))  # read once, for two stages
+    rule = page_rule(tree, context, body_lines)
     if meta.is_listing:
         return non_article(rule, ", ".join(meta.types[:3]), [], context)
     if is_listing_address(rule, context.url):
@@ -203,7 +205,7 @@ def clean_page(html: str, context: Context) -> Article:
     else:
         reason = f"no {rule.name} markup layout matched" if rule.html_layouts else f"no markup rules for {rule.name}"
     header = shown or Draft()
-    if shown is None and is_link_page(tree):
+    if shown is None and is_link_page(tree, body_lines):
         return non_article(rule, "a page of links with no prose", [], context)
     if not context.options.fallback:
         header.paragraphs = []
@@ -233,9 +235,10 @@ def clean_page(html: str, context: Context) -> Article:
     return build(rule, draft, candidates, context, provenance, paywalled=paywalled or header.paywalled, outcome=outcome)
 
 
-def is_link_page(tree: Any) -> bool:
+def is_link_page(tree: Any, body_lines: Callable[[], list[str]] | None = None) -> bool:
     """A page of links (an index, a menu) by strong evidence: no sentence of prose outside
-    its links, and four fifths of its visible text is link text."""
+    its links, and four fifths of its visible text is link text. ``body_lines`` gives the
+    body's block lines where another stage has read them already."""
     bodies = tree.xpath("//body")
     link_texts = [" ".join(a.text_content().split()) for a in tree.iter("a")]
     linked = sum(len(text) for text in link_texts)
@@ -245,7 +248,7 @@ def is_link_page(tree: Any) -> bool:
     rough -= sum(len(e.text or "") for body in bodies for e in body.iter("script", "style", "noscript", "template"))
     if linked * 5 < rough * 4 * 0.85:
         return False
-    lines = block_lines(bodies)
+    lines = body_lines() if body_lines is not None else block_lines(bodies)
     total = sum(len(line) for line in lines)
     if total == 0:
         return False
@@ -255,11 +258,12 @@ def is_link_page(tree: Any) -> bool:
     return not any(word_count(line) >= 12 and ends_sentence(line) and line not in linked_texts for line in lines)
 
 
-def page_rule(tree: Any, context: Context) -> SiteRule:
+def page_rule(tree: Any, context: Context, body_lines: Callable[[], list[str]] | None = None) -> SiteRule:
     """The rule of a page: ``site``, else its address (given, canonical), else its visible text."""
     if context.url or context.site:
         return choose_rule([], url=context.url, site=context.site, enabled=context.options.rules)
-    return choose_rule(block_lines(tree.xpath("//body")), enabled=context.options.rules)
+    lines = body_lines() if body_lines is not None else block_lines(tree.xpath("//body"))
+    return choose_rule(lines, enabled=context.options.rules)
 
 
 @dataclass

@@ -65,3 +65,12 @@ def test_the_engine_says_which_reading_it_used() -> None:
     article = Cleaner().clean(page, url="https://www.wartadesa.id/daerah/irigasi")
     assert article.provenance.extractor == "fallback" and article.provenance.rule == "density"
     assert article.text == "\n\n".join((P1, P2, P3)) and article.title == "Judul"
+
+
+def test_long_prose_stays_whatever_its_class_says() -> None:
+    long = f"{P3} {P4}"
+    lines = read(
+        f'<div class="isi"><p>{P1}</p><div class="photo-caption">Tanggul yang jebol. (Foto: Dok. Desa)</div>'
+        f'<div class="video-description"><div>{long}</div></div><p>{P2}</p></div>'
+    )
+    assert lines == [P1, long, P2]
