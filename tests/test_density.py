@@ -74,3 +74,23 @@ def test_long_prose_stays_whatever_its_class_says() -> None:
         f'<div class="video-description"><div>{long}</div></div><p>{P2}</p></div>'
     )
     assert lines == [P1, long, P2]
+
+
+def test_articles_of_short_lines_are_left_to_trafilatura_and_kept_whole() -> None:
+    """No container holds paragraphs of prose here, so trafilatura reads them, with the
+    rescue passes that find short-line articles its main pass misses (a measured trap:
+    skipping them for pages without long prose lost both of these)."""
+    steps = "".join(f"<li>Langkah {i}: siapkan bahan nomor {i} dengan rapi</li>" for i in range(1, 9))
+    recipe = Cleaner().clean(
+        "<html><body><nav><a href='/'>Beranda</a></nav><div class='konten'><h1>Cara Membuat Kue Lapis</h1>"
+        f"<ul>{steps}</ul><p>Selamat mencoba.</p></div><footer>Hak cipta</footer></body></html>",
+        url="https://www.contoh.id/kuliner/kue",
+    )
+    assert recipe.provenance.rule == "trafilatura"
+    assert all(f"Langkah {i}: siapkan bahan nomor {i} dengan rapi" in recipe.text for i in range(1, 9))
+    verses = "<br>".join(f"Baris puisi nomor {i} tentang hujan" for i in range(12))
+    poem = Cleaner().clean(
+        f"<html><body><div class='menu'><a href='/'>Beranda</a></div><div class='isi'><h1>Puisi Hujan</h1><div>{verses}</div></div></body></html>",
+        url="https://www.contoh.id/sastra/puisi",
+    )
+    assert poem.outcome.value == "article" and poem.text.count("Baris puisi nomor") == 12
