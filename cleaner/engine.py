@@ -18,6 +18,8 @@ from datetime import date
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from site_rules import SiteRule
 
 from . import density, fallback
@@ -240,14 +242,17 @@ def is_link_page(tree: Any, body_lines: Callable[[], list[str]] | None = None) -
     its links, and four fifths of its visible text is link text. ``body_lines`` gives the
     body's block lines where another stage has read them already."""
     bodies = tree.xpath("//body")
+    # A quick bound first, in C as far as it goes: the page's text less its scripts, and an
+    # upper bound of its link text (each text node of a link, plus the space that may join
+    # it to the next). Block text is a little shorter than the page's (no spaces between
+    # blocks), so only a clear majority of prose settles it.
+    link_bound = sum(_normalized_length(text) + 1 for text in _LINK_TEXT(tree))
+    rough = sum(_normalized_length(body.text_content()) for body in bodies)
+    rough -= sum(len(e.text or "") for body in bodies for e in body.iter("script", "style", "noscript", "template"))
+    if link_bound * 5 < rough * 4 * 0.85:
+        return False
     link_texts = [" ".join(a.text_content().split()) for a in tree.iter("a")]
     linked = sum(len(text) for text in link_texts)
-    # A quick bound first: the page's text less its scripts, measured in C. Block text is a
-    # little shorter (no spaces between blocks), so only a clear majority of prose settles it.
-    rough = sum(len(" ".join(body.text_content().split())) for body in bodies)
-    rough -= sum(len(e.text or "") for body in bodies for e in body.iter("script", "style", "noscript", "template"))
-    if linked * 5 < rough * 4 * 0.85:
-        return False
     lines = body_lines() if body_lines is not None else block_lines(bodies)
     total = sum(len(line) for line in lines)
     if total == 0:
@@ -256,6 +261,15 @@ def is_link_page(tree: Any, body_lines: Callable[[], list[str]] | None = None) -
         return False
     linked_texts = set(link_texts)
     return not any(word_count(line) >= 12 and ends_sentence(line) and line not in linked_texts for line in lines)
+
+
+_LINK_TEXT = etree.XPath("//a//text()", smart_strings=False)
+
+
+def _normalized_length(text: str) -> int:
+    """``len(" ".join(text.split()))`` without building the joined string."""
+    words = text.split()
+    return sum(map(len, words)) + len(words) - 1 if words else 0
 
 
 def page_rule(tree: Any, context: Context, body_lines: Callable[[], list[str]] | None = None) -> SiteRule:

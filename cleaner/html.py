@@ -41,6 +41,8 @@ _LISTING_TYPES = frozenset(("SearchResultsPage", "CollectionPage", "ItemList", "
 
 # A start tag long enough to hold an attribute flood (checked before counting its attributes).
 _LONG_TAG = re.compile(r"<([A-Za-z][\w:-]{0,40})(\s[^<>]{4000,})>")
+# Its quick necessary condition: a tag opening followed by 4,000 characters that close nothing.
+_LONG_TAG_START = re.compile(r"<[A-Za-z][^<>]{4000}")
 _ANY_TAG = re.compile(r"<([A-Za-z][\w:-]{0,40})(\s[^<>]*)>")
 
 
@@ -56,7 +58,7 @@ def tame_attributes(html: str, limits: Any) -> tuple[str, int]:
     if len(html) < 4000:
         return html, 0
     crowded = html.count("=") > limits.max_attributes_total  # an upper bound on the attributes, counted in C
-    if not crowded and not _LONG_TAG.search(html):
+    if not crowded and not _LONG_TAG_START.search(html):
         return html, 0
     threshold = limits.crowded_attributes if crowded else limits.max_attributes
     rewritten = 0

@@ -8,10 +8,10 @@ stage (the fallback) still sees the page as it was.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 from lxml.etree import XPath
 
@@ -111,34 +111,49 @@ def read_header(rule: SiteRule, selectors: CompiledLayout, tree: Any, draft: Dra
     draft.tags = [tag.lstrip("#").strip() for tag in tags]
 
 
-#: Conventions most news pages follow, read when no layout of the rule reads the page: the
-#: last breadcrumb item (the GUIDE's section label) and the first list of tag links.
 #: The headline: the page's one ``<h1>`` (a page with several says nothing by it).
 _HEADLINES = XPath("//h1[normalize-space()][position() <= 2]")
-_BREADCRUMB = XPath(
-    "(//*[contains(@class, 'breadcrumb') or contains(@class, 'Breadcrumb')])[1]"
-    "//*[self::li or self::a or self::span][not(.//li or .//a)][normalize-space()]"
-)
-_TAG_LINKS = XPath(
-    "(//*[contains(@class, 'tags') or contains(@class, 'tag-list') or contains(@class, 'topik')][.//a])[1]"
-    "//a[not(starts-with(normalize-space(), '#'))][normalize-space()]"
-)
+#: Conventions most news pages follow, read when no layout of the rule reads the page: the
+#: last item of the first breadcrumb (the GUIDE's section label), the first list of tag
+#: links, and byline, credit and date elements by their class names. One pass over the
+#: classed elements finds all three (three scans of the page cost twice as much).
+_CLASSED = XPath("//*[@class]")
+_CRUMB_ITEMS = XPath(".//*[self::li or self::a or self::span][not(.//li or .//a)][normalize-space()]")
+_TAG_ITEMS = XPath(".//a[not(starts-with(normalize-space(), '#'))][normalize-space()]")
 _NOT_A_TAG = frozenset(("tag", "tags", "topik", "more tag", "lihat semua", "selengkapnya"))
-#: Byline, credit and date elements by their class names, innermost first (their own text).
 _BYLINE_CLASSES = ("byline", "author", "reporter", "editor", "penulis", "credit", "date", "time", "publish", "update", "tanggal")
 _BYLINE_CLASS = re.compile("|".join(_BYLINE_CLASSES))
 _ASIDE_CLASS = re.compile("related|terkait|popular|populer")
+#: Byline elements read at most (a page's first, in document order).
+MAX_BYLINE_ELEMENTS = 40
 
 
-_CLASSED = XPath("//*[@class][not(ancestor-or-self::a)]")
+@dataclass
+class _Conventions:
+    breadcrumb: Any = None
+    tag_list: Any = None
+    bylines: list[Any] = field(default_factory=list)
 
 
-def _byline_elements(tree: Any) -> Iterator[Any]:
-    """Elements whose class names a byline, credit or date, outside links and related lists."""
+def _conventions(tree: Any) -> _Conventions:
+    """The first breadcrumb, the first tag list holding links, and the byline, credit and
+    date elements outside links and related lists, in document order."""
+    found = _Conventions()
     for element in _CLASSED(tree):
-        if _BYLINE_CLASS.search(element.get("class") or "") and not _ASIDE_CLASS.search(element.get("class") or ""):
-            if not any(_ASIDE_CLASS.search(ancestor.get("class") or "") for ancestor in element.iterancestors()):
-                yield element
+        name = element.get("class") or ""
+        if found.breadcrumb is None and ("breadcrumb" in name or "Breadcrumb" in name):
+            found.breadcrumb = element
+        if found.tag_list is None and ("tags" in name or "tag-list" in name or "topik" in name) and element.find(".//a") is not None:
+            found.tag_list = element
+        if (
+            len(found.bylines) < MAX_BYLINE_ELEMENTS
+            and _BYLINE_CLASS.search(name)
+            and not _ASIDE_CLASS.search(name)
+            and element.tag != "a"
+            and not any(a.tag == "a" or _ASIDE_CLASS.search(a.get("class") or "") for a in element.iterancestors())
+        ):
+            found.bylines.append(element)
+    return found
 
 
 def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
@@ -148,26 +163,26 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     byline, credit and date elements by their class names (read as a layout's bylines are)."""
     draft = Draft()
     guarded(draft, f"{rule.name} page fields hook", lambda: rule.read_html_fields(tree, draft), None)
+    found = guarded(draft, "page conventions: classed elements", lambda: _conventions(tree), _Conventions())
 
     def crumbs() -> None:
-        items = [element_text(element) for element in _BREADCRUMB(tree)]
+        elements = _CRUMB_ITEMS(found.breadcrumb) if found.breadcrumb is not None else []
+        items = [element_text(element) for element in elements]
         items = [item for item in items if item and item.casefold() not in ("home", "beranda") and item != title]
         if items and len(items[-1].split()) <= 4:
             draft.category = items[-1]
 
     def tags() -> None:
-        found: list[str] = []
-        for element in _TAG_LINKS(tree):
+        tagged: list[str] = []
+        for element in _TAG_ITEMS(found.tag_list) if found.tag_list is not None else []:
             text = element_text(element)
-            if text and text.casefold() not in _NOT_A_TAG and len(text.split()) <= 6 and text not in found:
-                found.append(text)
-        draft.tags = found
+            if text and text.casefold() not in _NOT_A_TAG and len(text.split()) <= 6 and text not in tagged:
+                tagged.append(text)
+        draft.tags = tagged
 
     def bylines() -> None:
         seen: set[str] = set()
-        for number, element in enumerate(_byline_elements(tree)):
-            if number >= 40:
-                break
+        for element in found.bylines:
             line = element_text(element)
             if not line or line in seen or len(line) > 120:
                 continue
