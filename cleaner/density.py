@@ -3,9 +3,10 @@
 Most news pages put the article's paragraphs in one element (``<p>`` children, or text
 runs split by ``<br>`` as ANTARA's older pages do). Each paragraph of prose counts its
 length for the element that holds it; the element holding the most is the article,
-when it holds most of the page's prose by far. Then its blocks are read as a layout's
-are, minus what is plainly not article inside it (blocks of links, share bars, tag and
-related boxes by class), and the rule's text passes do the rest.
+when it holds most of the page's prose and no other element holds a third as much. Then
+its blocks are read as a layout's are, minus what is plainly not article inside it
+(blocks of links, share bars, tag and related boxes by class), and the rule's text passes
+do the rest.
 
 Where no container is that plain (prose spread over several, a page of teasers, too
 little prose), ``main_lines`` returns None and trafilatura, slower and more careful,
@@ -27,8 +28,11 @@ from .text import normalize_line
 MIN_PARAGRAPH_CHARS = 40
 #: The container must hold this many characters of prose ...
 MIN_ARTICLE_CHARS = 300
-#: ... and this share of all the prose on the page.
-MIN_SHARE = 0.6
+#: ... and this share of all the prose on the page ...
+MIN_SHARE = 0.5
+#: ... and no other element may hold a third as much (an article split in two containers,
+#: 60 and 40, is trafilatura's to read whole; comments and teasers are many small holders).
+MAX_RIVAL = 1 / 3
 #: Inside the container, a block whose links carry this share of its text is a list of links.
 LINK_LIST_SHARE = 0.6
 #: A block classed as not article (share, caption, related, ...) is dropped when shorter than this.
@@ -167,8 +171,10 @@ def main_lines(tree: Any) -> list[str] | None:
         return None
     # An article split into sibling sections of one class (KLY's "2 dari 6 halaman") is read whole.
     rest = _sections_after(best)
-    held = sum(own.get(element, 0) for part in (best, *rest) for element in part.iter())
-    if held < MIN_ARTICLE_CHARS or held < total * MIN_SHARE:
+    inside = {element for part in (best, *rest) for element in part.iter() if element in own}
+    held = sum(own[element] for element in inside)
+    rival = max((chars for element, chars in own.items() if element not in inside), default=0)
+    if held < MIN_ARTICLE_CHARS or held < total * MIN_SHARE or rival >= held * MAX_RIVAL:
         return None
     lines = block_lines([best], skip=_junk(best))
     return lines + _section_lines(rest) if lines else None

@@ -49,6 +49,15 @@ def test_prose_spread_over_containers_or_too_little_is_left_to_trafilatura() -> 
     spread = f'<div class="a"><p>{P1}</p><p>{P2}</p></div><div class="b"><p>{P3}</p><p>{P4}</p></div>'
     assert read(spread) is None
     assert read(f"<div><p>{P1}</p></div>") is None  # under 300 characters of prose
+    # Two thirds in one container, a third in another: a split article, not a sidebar.
+    split = f'<div class="a"><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p></div><div class="b"><p>{P1}</p><p>{P3}</p></div>'
+    assert read(split) is None
+
+
+def test_many_small_holders_beside_the_article_do_not_hide_it() -> None:
+    comments = "".join(f'<div class="c{i}"><p>Komentar pembaca nomor {i} yang cukup panjang untuk dihitung.</p></div>' for i in range(6))
+    lines = read(f'<div class="isi"><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p></div>{comments}')
+    assert lines == [P1, P2, P3, P4]
 
 
 def test_sibling_sections_of_one_class_are_read_whole() -> None:
