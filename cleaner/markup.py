@@ -181,13 +181,18 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
         draft.tags = tagged
 
     def bylines() -> None:
+        # An element holding other credit elements is read by its block lines (a credits box
+        # of two items gives "Penulis : X" and "Editor : Y", not one glued line; a byline of
+        # inline parts stays one line, "oleh X diperbarui ..."); any other by its whole text
+        # ("Editor: <h4>X</h4>").
+        outer = {ancestor for element in found.bylines for ancestor in element.iterancestors()}
         seen: set[str] = set()
         for element in found.bylines:
-            line = element_text(element)
-            if not line or line in seen or len(line) > 120:
-                continue
-            seen.add(line)
-            read_byline(rule, line, draft)
+            for line in block_lines([element]) if element in outer else [element_text(element)]:
+                if not line or line in seen or len(line) > 120:
+                    continue
+                seen.add(line)
+                read_byline(rule, line, draft)
 
     def headline() -> None:
         found = _HEADLINES(tree)
