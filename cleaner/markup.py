@@ -156,6 +156,22 @@ def _conventions(tree: Any) -> _Conventions:
     return found
 
 
+#: A label standing alone on its line, its value on the next ("Editor:" then "<h4>X</h4>").
+_LABEL_ONLY = re.compile(r"[A-Za-z][A-Za-z ]{1,20}\s*:")
+
+
+def _credit_lines(element: Any) -> list[str]:
+    """A credit element's lines: by block, so a box of several facts ("Penulis: X | Editor: Y",
+    then a date) is not one glued line, with a lone label joined to the value after it."""
+    lines: list[str] = []
+    for line in block_lines([element]):
+        if lines and _LABEL_ONLY.fullmatch(lines[-1]):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
 def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     """What a page shows of itself by common conventions, when no layout reads it: the rule's
     page hook (a credits box), its one ``<h1>`` as headline, the last breadcrumb item as
@@ -181,15 +197,10 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
         draft.tags = tagged
 
     def bylines() -> None:
-        # An element holding other credit elements is read by its block lines (a credits box
-        # of two items gives "Penulis : X" and "Editor : Y", not one glued line; a byline of
-        # inline parts stays one line, "oleh X diperbarui ..."); any other by its whole text
-        # ("Editor: <h4>X</h4>").
-        outer = {ancestor for element in found.bylines for ancestor in element.iterancestors()}
         seen: set[str] = set()
         for element in found.bylines:
-            for line in block_lines([element]) if element in outer else [element_text(element)]:
-                if not line or line in seen or len(line) > 120:
+            for line in _credit_lines(element):
+                if line in seen or len(line) > 120:
                     continue
                 seen.add(line)
                 read_byline(rule, line, draft)
