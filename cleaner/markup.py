@@ -76,10 +76,17 @@ def matching_layout(rule: SiteRule, tree: Any, when: date | None = None) -> tupl
     return None
 
 
+_BY = re.compile(r"(?:[Oo]leh|OLEH|By|by)\s+(?P<names>[^\d|:()]{2,80})")
+
+
 def read_byline(rule: SiteRule, line: str, draft: Draft) -> None:
     """One byline, credit or date line of a page: the rule's header hook, a credit or tags
     line, else a date (an update where it says so, else the publication)."""
     if rule.header_line(line, draft, True) or meta_line(line, draft):
+        return
+    byline = _BY.fullmatch(line)  # an element classed as a byline may say "Oleh X" with no colon
+    if byline:
+        draft.credit("author", byline.group("names"))
         return
     # A date shown with other facts beside it (``Selasa, 23 Februari 2016 15:06 WIB | 998 Views``).
     iso = date_line(line) or next(filter(None, (date_line(part) for part in line.split(" | ")[:4])), None)

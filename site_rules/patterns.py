@@ -81,6 +81,7 @@ SHARED_DROPS: tuple[LinePattern, ...] = (
         "shared.video_notice",
         r"(?:Saksikan|Simak|Tonton|Lihat)(?: [Jj]uga)? [Vv]ideo [Pp]ilihan.*|Video [Pp]ilihan(?: [Hh]ari [Ii]ni)?:?|"
         r"(?:Saksikan|Simak|Tonton|Lihat)(?: [Jj]uga)? [Vv]ideo (?:di [Bb]awah [Ii]ni|[Bb]erikut(?: [Ii]ni)?)\s*:?|"
+        r"(?:Saksikan|Simak|Tonton|Lihat)(?: [Jj]uga)? [Vv]ideo\s*:?\s*[\"“'‘].{0,150}[\"”'’]\s*:?|"
         r"This browser does not support the video element\.?|\[Gambas:.*\]",
     ),
     *line_patterns(
