@@ -22,7 +22,7 @@ from typing import Any
 from lxml.etree import XPath
 
 from .html import block_lines
-from .text import normalize_line
+from .text import normalize_line, visible_length
 
 #: A block of prose: at least this many characters of its own, and links under a third of it.
 MIN_PARAGRAPH_CHARS = 40
@@ -55,12 +55,8 @@ _NOT_CONTAINERS = frozenset(("li", "h1", "h2", "h3", "h4", "h5", "h6", "th", "bo
 _BLOCKS = frozenset(("div", "p", "br", "section", "article", "blockquote", "ul", "ol", "table"))
 
 
-def _chars(text: str | None) -> int:
-    return len(" ".join(text.split())) if text else 0
-
-
 def _link_chars(element: Any) -> int:
-    return sum(_chars(a.text_content()) for a in element.iter("a"))
+    return sum(visible_length(a.text_content()) for a in element.iter("a"))
 
 
 def _scores(body: Any) -> tuple[dict[Any, int], dict[Any, int], int]:
@@ -81,12 +77,12 @@ def _scores(body: Any) -> tuple[dict[Any, int], dict[Any, int], int]:
         if tag in _INLINE and not (tag == "span" and any(child.tag in _BLOCKS for child in element)):
             continue
         if tag == "p":
-            chars = _chars(element.text_content())
+            chars = visible_length(element.text_content())
             holder = element.getparent()
             if holder is None or chars < MIN_PARAGRAPH_CHARS or _link_chars(element) * 3 >= chars:
                 continue
         else:  # text runs of its own, between <br>s and inline children
-            runs = (_chars(run) for run in (element.text, *(child.tail for child in element)))
+            runs = (visible_length(run) for run in (element.text, *(child.tail for child in element)))
             chars = sum(run for run in runs if run >= MIN_PARAGRAPH_CHARS)
             holder = element
             if not chars:
@@ -104,12 +100,12 @@ def _scores(body: Any) -> tuple[dict[Any, int], dict[Any, int], int]:
 def _leads_in(element: Any) -> bool:
     """Prose stands before ``element`` in its parent: the parent's opening text or a paragraph."""
     parent = element.getparent()
-    if _chars(parent.text) >= MIN_PARAGRAPH_CHARS:
+    if visible_length(parent.text) >= MIN_PARAGRAPH_CHARS:
         return True
     for before in element.itersiblings(preceding=True):
-        if _chars(before.tail) >= MIN_PARAGRAPH_CHARS:
+        if visible_length(before.tail) >= MIN_PARAGRAPH_CHARS:
             return True
-        if before.tag == "p" and _chars(before.text_content()) >= MIN_PARAGRAPH_CHARS:
+        if before.tag == "p" and visible_length(before.text_content()) >= MIN_PARAGRAPH_CHARS:
             return True
     return False
 
@@ -138,12 +134,12 @@ def _junk(container: Any) -> set[Any]:
         if tag not in _INLINE and tag != "p" and _NOT_ARTICLE.search(f"{(element.get('class') or '')[:200]} {(element.get('id') or '')[:200]}"):
             # A share bar, a caption, a related box: short, or carried by links. Long prose
             # stays whatever its class says (a video page's description is its article).
-            chars = _chars(element.text_content())
+            chars = visible_length(element.text_content())
             if chars < MAX_ASIDE_CHARS or _link_chars(element) * 3 >= chars:
                 skip.add(element)
                 continue
         elif tag in ("ul", "ol", "div", "table", "section"):
-            chars = _chars(element.text_content())
+            chars = visible_length(element.text_content())
             if chars and _link_chars(element) >= chars * LINK_LIST_SHARE:
                 skip.add(element)
                 continue
@@ -204,7 +200,7 @@ def _section_lines(rest: list[Any]) -> list[str]:
         skip |= _junk(sibling)
     lines = block_lines(rest, skip=skip)
     chars = sum(len(line) for line in lines)
-    linked = sum(len(normalize_line(a.text_content())) for sibling in rest for a in sibling.iter("a"))
+    linked = sum(_link_chars(sibling) for sibling in rest)
     return lines if chars and linked * 2 < chars else []
 
 

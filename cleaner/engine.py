@@ -32,7 +32,7 @@ from .html import PageMeta, block_lines, page_metadata, parse_html, tame_attribu
 from .markup import extract_markup, visible_fields
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .passes import extract_text
-from .text import ends_sentence, split_lines, without_surrogates, word_count
+from .text import ends_sentence, split_lines, visible_length, without_surrogates, word_count
 
 __all__ = ["clean", "UnknownSiteError"]
 
@@ -189,7 +189,7 @@ def clean_page(html: str, context: Context) -> Article:
     context.url = context.url or canonical  # a canonical pointing at the home page is not the article's address
     context.when = context.when or day_of(meta.published)
     body_lines = functools.cache(lambda: block_lines(tree.xpath("//body")))  # read once, for two stages
-    rule = page_rule(tree, context, body_lines)
+    rule = page_rule(context, body_lines)
     if meta.is_listing:
         return non_article(rule, ", ".join(meta.types[:3]), [], context)
     if is_listing_address(rule, context.url):
@@ -237,23 +237,23 @@ def clean_page(html: str, context: Context) -> Article:
     return build(rule, draft, candidates, context, provenance, paywalled=paywalled or header.paywalled, outcome=outcome)
 
 
-def is_link_page(tree: Any, body_lines: Callable[[], list[str]] | None = None) -> bool:
+def is_link_page(tree: Any, body_lines: Callable[[], list[str]]) -> bool:
     """A page of links (an index, a menu) by strong evidence: no sentence of prose outside
     its links, and four fifths of its visible text is link text. ``body_lines`` gives the
-    body's block lines where another stage has read them already."""
+    body's block lines, read once for this and the rule."""
     bodies = tree.xpath("//body")
     # A quick bound first, in C as far as it goes: the page's text less its scripts, and an
     # upper bound of its link text (each text node of a link, plus the space that may join
     # it to the next). Block text is a little shorter than the page's (no spaces between
     # blocks), so only a clear majority of prose settles it.
-    link_bound = sum(_normalized_length(text) + 1 for text in _LINK_TEXT(tree))
-    rough = sum(_normalized_length(body.text_content()) for body in bodies)
+    link_bound = sum(visible_length(text) + 1 for text in _LINK_TEXT(tree))
+    rough = sum(visible_length(body.text_content()) for body in bodies)
     rough -= sum(len(e.text or "") for body in bodies for e in body.iter("script", "style", "noscript", "template"))
     if link_bound * 5 < rough * 4 * 0.85:
         return False
     link_texts = [" ".join(a.text_content().split()) for a in tree.iter("a")]
     linked = sum(len(text) for text in link_texts)
-    lines = body_lines() if body_lines is not None else block_lines(bodies)
+    lines = body_lines()
     total = sum(len(line) for line in lines)
     if total == 0:
         return False
@@ -266,18 +266,11 @@ def is_link_page(tree: Any, body_lines: Callable[[], list[str]] | None = None) -
 _LINK_TEXT = etree.XPath("//a//text()", smart_strings=False)
 
 
-def _normalized_length(text: str) -> int:
-    """``len(" ".join(text.split()))`` without building the joined string."""
-    words = text.split()
-    return sum(map(len, words)) + len(words) - 1 if words else 0
-
-
-def page_rule(tree: Any, context: Context, body_lines: Callable[[], list[str]] | None = None) -> SiteRule:
+def page_rule(context: Context, body_lines: Callable[[], list[str]]) -> SiteRule:
     """The rule of a page: ``site``, else its address (given, canonical), else its visible text."""
     if context.url or context.site:
         return choose_rule([], url=context.url, site=context.site, enabled=context.options.rules)
-    lines = body_lines() if body_lines is not None else block_lines(tree.xpath("//body"))
-    return choose_rule(lines, enabled=context.options.rules)
+    return choose_rule(body_lines(), enabled=context.options.rules)
 
 
 @dataclass
@@ -308,25 +301,21 @@ def fallback_lines(tree: Any, elements: int, context: Context) -> Fallback:
     except Exception as error:  # noqa: BLE001 - trafilatura decides where the plain reading fails
         context.warnings.append(f"main-content reading failed: {type(error).__name__}")
         plain = None
-    if plain is not None:  # one container plainly holds the article: no need for trafilatura
-        text, found, extractor = "\n".join(plain), PageMeta(), "density"
-    else:
-        try:
-            text, found = fallback.extract(tree, context.url)
-        except fallback.FallbackUnavailable as error:
-            return Fallback([], PageMeta(), "trafilatura", f"the fallback cannot run: {error}"[:300])
-        except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
-            context.warnings.append(f"HTML extraction failed: {type(error).__name__}")
-            return Fallback([], PageMeta(), "trafilatura")
-        extractor = "trafilatura"
-    if plain is not None:  # its sections read with it
-        return Fallback(plain, found, extractor)
+    if plain is not None:  # one container plainly holds the article (its sections read with it)
+        return Fallback(plain, PageMeta(), "density")
+    try:
+        text, found = fallback.extract(tree, context.url)
+    except fallback.FallbackUnavailable as error:
+        return Fallback([], PageMeta(), "trafilatura", f"the fallback cannot run: {error}"[:300])
+    except Exception as error:  # noqa: BLE001 - a parser failure yields an empty article, never a crash
+        context.warnings.append(f"HTML extraction failed: {type(error).__name__}")
+        return Fallback([], PageMeta(), "trafilatura")
     lines = split_lines(text)
     try:
         lines += density.continuation(tree, text)
     except Exception as error:  # noqa: BLE001 - the sections beyond never cost what trafilatura kept
         context.warnings.append(f"continued sections unreadable: {type(error).__name__}")
-    return Fallback(lines, found, extractor)
+    return Fallback(lines, found, "trafilatura")
 
 
 # -- records -------------------------------------------------------------------------------------------

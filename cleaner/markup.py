@@ -182,8 +182,8 @@ def _credit_lines(element: Any) -> list[str]:
 def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     """What a page shows of itself by common conventions, when no layout reads it: the rule's
     page hook (a credits box), its one ``<h1>`` as headline, the last breadcrumb item as
-    section, the first tag list, and
-    byline, credit and date elements by their class names (read as a layout's bylines are)."""
+    section, the first tag list, and byline, credit and date elements by their class names
+    (read as a layout's bylines are)."""
     draft = Draft()
     guarded(draft, f"{rule.name} page fields hook", lambda: rule.read_html_fields(tree, draft), None)
     found = guarded(draft, "page conventions: classed elements", lambda: _conventions(tree), _Conventions())

@@ -21,6 +21,13 @@ _CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
 _CRAWL_DATE_PREFIX = re.compile(r"^date \d{4}-\d{2}(?:-\d{2})? +")
 
 
+def visible_length(text: str | None) -> int:
+    """``len(" ".join(text.split()))``, the length of ``text`` with its blanks collapsed,
+    without building the joined string (the fallback measures a whole page with it)."""
+    words = text.split() if text else []
+    return sum(map(len, words)) + len(words) - 1 if words else 0
+
+
 def normalize_line(line: str) -> str:
     """Return ``line`` trimmed, with blanks collapsed and mojibake NBSPs removed."""
     if line.isascii() and line.isprintable() and "  " not in line and "date " not in line[:6]:
