@@ -304,14 +304,13 @@ def page_metadata(tree: Any) -> PageMeta:
         return normalize_line(value) if value else crumb()
 
     def crumb() -> str | None:
-        """The last item of a JSON-LD breadcrumb that is not the article itself."""
+        """The section a JSON-LD breadcrumb names."""
         headline = article.get("headline")
         for item in breadcrumbs:
             elements = item.get("itemListElement")
-            found = [_crumb_name(e) for e in elements[:20]] if isinstance(elements, list) else []
-            names = [n for n in found if n and n != headline and n.casefold() not in ("home", "beranda")]
-            if names and len(names[-1].split()) <= 4:
-                return names[-1]
+            section = crumb_section([_crumb_name(e) for e in elements[:20]] if isinstance(elements, list) else [], headline)
+            if section:
+                return section
         return None
 
     def tags() -> tuple[str, ...]:
@@ -344,6 +343,13 @@ def page_metadata(tree: Any) -> PageMeta:
         accessible_for_free=_read(warnings, "isAccessibleForFree", free, None),
         warnings=tuple(warnings),
     )
+
+
+def crumb_section(items: Iterable[str | None], title: Any) -> str | None:
+    """The section a breadcrumb names (the GUIDE's label): its last item that is not the
+    home page nor the article itself, when that is a label of at most four words."""
+    names = [item for item in items if item and item != title and item.casefold() not in ("home", "beranda")]
+    return names[-1] if names and len(names[-1].split()) <= 4 else None
 
 
 def _crumb_name(element: Any) -> str | None:

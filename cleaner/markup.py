@@ -19,7 +19,7 @@ from site_rules.base import HtmlLayout, SiteRule
 
 from .dates import date_line, parse_datetime
 from .draft import Draft
-from .html import block_lines, element_text
+from .html import block_lines, crumb_section, element_text
 from .passes import by_era, find_dateline, finish_paragraphs, guarded, meta_line, plan_for, read_body, _UPDATED_LABEL
 
 @dataclass(frozen=True)
@@ -190,10 +190,7 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
 
     def crumbs() -> None:
         elements = _CRUMB_ITEMS(found.breadcrumb) if found.breadcrumb is not None else []
-        items = [element_text(element) for element in elements]
-        items = [item for item in items if item and item.casefold() not in ("home", "beranda") and item != title]
-        if items and len(items[-1].split()) <= 4:
-            draft.category = items[-1]
+        draft.category = crumb_section((element_text(element) for element in elements), title)
 
     def tags() -> None:
         tagged: list[str] = []
