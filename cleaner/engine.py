@@ -22,7 +22,7 @@ from lxml import etree
 
 from site_rules import SiteRule
 
-from . import density, fallback
+from . import density, fallback, markdown
 from .article import NO_TEXT, Article, Outcome, Provenance
 from .decode import NotText, decode_bytes, looks_binary, looks_like_html, repair_mojibake
 from .detect import UnknownSiteError, choose_rule
@@ -158,7 +158,9 @@ def is_listing_address(rule: SiteRule, url: str | None) -> bool:
 
 def clean_dump(text: str, context: Context) -> Article:
     """A raw text dump: lines → rule → listing check → the text passes."""
-    lines = split_lines(text)
+    read = markdown.read(text)  # a Markdown dump (crawl4ai, Firecrawl, Jina Reader) as plain blocks, else None
+    lines = read.lines if read else split_lines(text)
+    context.url = context.url or (read.url if read else None)
     limit = context.options.limits.max_lines
     if len(lines) > limit:
         return refused(f"input too long: {len(lines):,} lines (limit {limit:,})", context=context)
@@ -168,6 +170,9 @@ def clean_dump(text: str, context: Context) -> Article:
     draft = extract_text(rule, lines, context.when)
     outcome = Outcome.NON_ARTICLE if draft.non_article else None
     candidates = {"text": Candidate(draft, f"{rule.name} text rules: the meta lines")}
+    if read:
+        read.annotate(draft)
+        candidates["page"] = Candidate(read, "markdown")
     return build(rule, draft, candidates, context, Provenance("rule", rule.name, draft.layout), outcome=outcome)
 
 

@@ -24,13 +24,17 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 #: JSON Lines (what ``datasets.Dataset.to_json`` writes) or one JSON array of records: sniffed.
 JSON_SUFFIXES = (".json",)
 WARC_SUFFIXES = (".warc",)
-KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + WARC_SUFFIXES
+#: Common Crawl's WET files (``.warc.wet.gz``, ``.wet``, ``.wet.gz``): WARC ``conversion`` records.
+WET_SUFFIXES = (".wet",)
+KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + WARC_SUFFIXES + WET_SUFFIXES
 #: Files beside inputs that are not inputs: a fixture's expected record and meta.
 SIDECAR_SUFFIXES = (".expected.json", ".meta.json")
 #: Errors a damaged file raises while it is read (a corrupt deflate stream raises ``zlib.error``).
 READ_ERRORS = (OSError, EOFError, zlib.error, ValueError)
 #: Content types of WARC responses that are pages to clean; other records are not documents.
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
+#: WARC headers of a WET ``conversion`` record carried to the output, by the output key.
+_WET_KEYS = (("warc_refers_to", "WARC-Refers-To"), ("warc_language", "WARC-Identified-Content-Language"))
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None
     """Files as given, folders walked recursively (sorted), ``-`` as is; each file once.
 
     In a folder, files with a known suffix (``.txt``, ``.html``, ``.jsonl``, ``.json``,
-    ``.warc``, and their ``.gz`` forms) and files with no suffix (sniffed) are inputs;
+    ``.warc``, ``.wet`` and ``.warc.wet``, and their ``.gz`` forms) and files with no suffix (sniffed) are inputs;
     anything else — other suffixes, fixture sidecars, FIFOs and devices — is passed
     over and listed in ``skipped`` with the reason (a fixture's ``.expected.json`` and
     ``.meta.json`` and URL manifests go with their inputs and are not counted). A file named twice (or a file and
@@ -169,7 +173,7 @@ def read_documents(
             continue
         try:
             suffix = _base_suffix(Path(name)) if name != "-" else ""
-            if suffix in WARC_SUFFIXES:
+            if suffix in WARC_SUFFIXES or suffix in WET_SUFFIXES:
                 yield from _read_warc(name)
                 continue
             if suffix in JSONL_SUFFIXES:
@@ -263,10 +267,15 @@ def _from_record(source: str, record: Any) -> InputDocument:
 
 
 def _read_warc(name: str) -> Iterator[InputDocument]:
-    """The HTML responses (status 200) of a WARC file, ``.warc`` or ``.warc.gz``, via warcio.
+    """The documents of a WARC file (``.warc``, ``.warc.gz``) or a WET file (``.warc.wet.gz``,
+    ``.wet``), via warcio: HTML responses with status 200, and ``conversion`` records of
+    plain text (Common Crawl's WET: the text of a page, a dump), each with its target URI
+    (choosing the rule), record id, WARC-Date (the era) and, for a conversion, the record
+    it was converted from (``warc_refers_to``) and the language Common Crawl identified
+    (``warc_language``).
 
-    Other records (requests, redirects, robots.txt, images, metadata) are not
-    documents and are passed over; a file cut short gives an error record after
+    Other records (``warcinfo``, requests, redirects, robots.txt, images, metadata) are
+    not documents and are passed over; a file cut short gives an error record after
     the documents read before the cut.
     """
     from warcio.archiveiterator import ArchiveIterator
@@ -275,14 +284,17 @@ def _read_warc(name: str) -> Iterator[InputDocument]:
     try:
         with open(name, "rb") as handle:
             for record in ArchiveIterator(handle):
-                if record.rec_type not in ("response", "resource"):
+                if record.rec_type not in ("response", "resource", "conversion"):
                     continue
                 number += 1
                 headers = record.http_headers
                 if record.rec_type == "response" and (headers is None or headers.get_statuscode() != "200"):
                     continue
                 content_type = (headers.get_header("Content-Type") if headers else record.rec_headers.get_header("Content-Type")) or ""
-                if not content_type.lower().startswith(_PAGE_TYPES):
+                converted = record.rec_type == "conversion"
+                if converted and not (content_type or "text/plain").lower().startswith("text/plain"):
+                    continue
+                if not converted and not content_type.lower().startswith(_PAGE_TYPES):
                     continue
                 body = record.content_stream().read()
                 source = f"{name}:{number}"
@@ -291,12 +303,13 @@ def _read_warc(name: str) -> Iterator[InputDocument]:
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 record_id = record.rec_headers.get_header("WARC-Record-ID")
+                extra = {key: value for key, header in _WET_KEYS if converted and (value := record.rec_headers.get_header(header))}
                 if not body.strip():
-                    yield InputDocument(source, url=url, id=record_id, error="empty input")
+                    yield InputDocument(source, url=url, id=record_id, extra=extra, error="empty input")
                     continue
                 yield InputDocument(
                     source, content=body, url=url, id=record_id, encoding=charset_of(content_type),
-                    when=record.rec_headers.get_header("WARC-Date"),
+                    when=record.rec_headers.get_header("WARC-Date"), extra=extra,
                 )
     except Exception as error:  # noqa: BLE001 - warcio raises several types on a damaged archive
         yield InputDocument(name, error=f"cannot read the WARC file past record {number}: {type(error).__name__}: {error}")

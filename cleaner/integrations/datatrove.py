@@ -12,7 +12,8 @@
 
 Each document's ``text`` (a raw dump or an HTML page, as readers give it; or the
 metadata key ``html_key`` names) is replaced by the clean article text;
-``metadata["url"]`` picks the site rule; the article's fields are merged into
+``metadata["url"]`` picks the site rule, ``metadata["date"]`` (a WARC-Date, as ``WarcReader``
+gives it) puts the layouts of its era first; the article's fields are merged into
 ``metadata`` with one type each in every document, so columnar writers (``ParquetWriter``)
 keep one schema: strings (``""`` where the article has none), lists joined by ``"; "``
 (``authors``, ``editors``, ``tags``), booleans (``cleaner_paywalled``,
@@ -24,6 +25,11 @@ with ``metadata["filter_reason"]``; or with ``drop_non_articles=False`` kept, ta
 ``cleaner_no_article``, with empty text (never the raw page). ``time_limit`` bounds the
 seconds one document may take (``failed`` beyond it). Stats: ``total``, ``forwarded``,
 ``dropped``, a count per outcome and per rule (``rule_tempo``, ``fallback_trafilatura``, …).
+
+Common Crawl's WET files: ``WarcReader`` reads their ``conversion`` records too, each a
+document whose text is the page's plain text (a dump, cleaned as one), ``id`` its
+WARC-Record-ID, ``metadata["url"]`` its WARC-Target-URI and ``metadata["date"]`` its
+WARC-Date, all used here. (``WarcReader`` keeps no ``WARC-Refers-To``; the CLI carries it.)
 """
 
 from __future__ import annotations
@@ -119,6 +125,7 @@ class IndonesianNewsCleaner(PipelineStep):
         min_text_chars: int = 0,
         drop_non_articles: bool = True,
         url_key: str = "url",
+        date_key: str = "date",
         html_key: str | None = None,
         exclusion_writer: Any = None,
         time_limit: float | None = 60.0,
@@ -130,6 +137,7 @@ class IndonesianNewsCleaner(PipelineStep):
         )
         self.drop_non_articles = drop_non_articles
         self.url_key = url_key
+        self.date_key = date_key
         self.html_key = html_key
         self.exclusion_writer = exclusion_writer
         self.time_limit = time_limit
@@ -166,9 +174,10 @@ class IndonesianNewsCleaner(PipelineStep):
         url = document.metadata.get(self.url_key)
         html = document.metadata.get(self.html_key) if self.html_key else None
         content = html if isinstance(html, (str, bytes)) and html else document.text
+        when = document.metadata.get(self.date_key)
         try:
             with _time_limit(self.time_limit):
-                return self.cleaner.clean(content, url=url if isinstance(url, str) else None)
+                return self.cleaner.clean(content, url=url if isinstance(url, str) else None, when=when if isinstance(when, str) else None)
         except TimeoutError as error:  # raised between the engine's own guards: still one record
             from ..engine import refused
 

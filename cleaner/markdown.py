@@ -1,0 +1,207 @@
+"""Markdown dumps, as LLM-era crawlers write them (crawl4ai, Firecrawl, Jina Reader).
+
+A Markdown dump is recognised without being told, on several signals at once (links
+``[text](url)``, images ``![..](..)``, tables, ATX and setext headings, emphasis, list and
+block-quote markers, Jina Reader's ``Title:`` / ``URL Source:`` / ``Markdown Content:``
+header), never on one ``#`` or ``*``: a plain dump that merely contains one comes out as
+it always did. A recognised dump is read as what it is before any text pass sees it:
+GitHub-flavoured Markdown parsed by cmark (``cmarkgfm``, in C: a pure-Python parser costs
+more than the whole cleaning of a dump), then read into lines by the same block reader as
+HTML pages (``html.block_lines``), so a ``##`` line is a sub-heading (its text), a link is
+its text, emphasis is unwrapped, list and quote markers go, a table row is its cells'
+text. Images are nothing; a table row of nothing but links or images (a link grid) is
+dropped, as is Jina's header, whose title, address and time become metadata. Line breaks
+stay line breaks (cmark's hard-break mode), so each input line is still its own block, as
+in every dump.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import cmarkgfm
+from cmarkgfm.cmark import Options
+
+from .article import Decision
+from .draft import Draft
+from .html import block_lines, minute_iso, parse_html
+from .text import normalize_line
+
+__all__ = ["MarkdownDump", "read", "signals"]
+
+_LINK = re.compile(r"(?<!!)\[[^\]\n]{0,500}\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.|www\.)[^\s)]*(?:\s+\"[^\"\n]*\")?\)", re.I)
+_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^\s)]+(?:\s+\"[^\"\n]*\")?\)")
+_TABLE_DELIMITER = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M)
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
+_SETEXT_H1 = re.compile(r"^[^\n]*\S[^\n]*\n {0,3}={3,}[ \t]*$", re.M)
+_EMPHASIS = re.compile(r"(?<![\w*])\*\*\S[^*\n]{0,300}?\*\*(?![\w*])|(?<!\w)__\S[^_\n]{0,300}?__(?!\w)")
+_LIST_ITEM = re.compile(r"^[ \t]{0,6}(?:[*+-]|\d{1,3}[.)])[ \t]+\S", re.M)
+_QUOTE = re.compile(r"^ {0,3}>[ \t]?\S", re.M)
+#: Characters without which no strong signal can be there: most plain dumps stop here.
+_STRONG_MARKS = ("](", "#", "|", "**", "__", "===")
+
+#: What each kind of signal weighs. Links, images, tables and setext headings are
+#: syntax that plain text does not write; one ATX heading, emphasis, list and quote
+#: markers are common enough in plain dumps that each only adds to other evidence.
+_WEIGHTS = {"link": 2, "image": 2, "table": 2, "setext_heading": 2, "heading": 1, "headings": 2, "emphasis": 1, "list": 1, "quote": 1}
+#: A dump is Markdown at this weight, from at least two kinds of signal.
+MIN_WEIGHT = 3
+
+#: Jina Reader's header: ``Title: …``, ``URL Source: …``, ``Published Time: …``, then
+#: ``Markdown Content:`` above the page's Markdown.
+_JINA_KEY = re.compile(r"^(Title|URL Source|Published Time|Description|Warning|Number of Pages):[ \t]*(.*)$")
+_JINA_CONTENT = "Markdown Content:"
+_JINA_HEADER_LINES = 20
+
+_OPTIONS = Options.CMARK_OPT_HARDBREAKS  # a line break is a block boundary, as in every dump; raw HTML is left out
+
+
+@dataclass
+class MarkdownDump:
+    """A Markdown dump read as plain blocks, what reading it dropped, and its header's fields."""
+
+    lines: list[str]
+    #: Lines that are sub-headings, list items or quotations (``--format markdown`` keeps them).
+    kinds: dict[str, str] = field(default_factory=dict)
+    #: Blocks the reading dropped or moved to a field (images, link grids, Jina's header), in order.
+    notes: list[Decision] = field(default_factory=list)
+    #: The signals that made it Markdown.
+    signals: tuple[str, ...] = ()
+    #: The headline: the one level-1 heading, else Jina's ``Title:``.
+    title: str | None = None
+    #: Jina's ``Published Time:``, as ISO 8601.
+    published: str | None = None
+    #: Jina's ``URL Source:``.
+    url: str | None = None
+    #: Where each field was read (``fields.resolve`` credits them).
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def annotate(self, draft: Draft) -> None:
+        """Put what the reading decided on the text passes' ``draft``: its notes first, in
+        input order, then the passes' own; and the kinds of the blocks."""
+        draft.decisions[:0] = self.notes
+        draft._positions = None  # rebuilt on the next revision, with the notes counted
+        for line, kind in self.kinds.items():
+            draft.kinds.setdefault(line, kind)
+
+
+def signals(text: str) -> dict[str, int]:
+    """The Markdown signals of ``text`` and how many lines show each."""
+    if not any(mark in text for mark in _STRONG_MARKS):
+        return {}  # only list and quote markers could be left: never enough on their own
+    found = {
+        "link": len(_LINK.findall(text)),
+        "image": len(_IMAGE.findall(text)),
+        "table": len(_TABLE_DELIMITER.findall(text)) if "|" in text else 0,
+        "heading": len(_ATX_HEADING.findall(text)) if "#" in text else 0,
+        "setext_heading": len(_SETEXT_H1.findall(text)) if "===" in text else 0,
+        "emphasis": len(_EMPHASIS.findall(text)) if ("**" in text or "__" in text) else 0,
+        "list": len(_LIST_ITEM.findall(text)),
+        "quote": len(_QUOTE.findall(text)) if ">" in text else 0,
+    }
+    if found["list"] < 2:
+        found["list"] = 0  # one "- " line is a dash, not a list
+    return {name: count for name, count in found.items() if count}
+
+
+def is_markdown(found: dict[str, int]) -> bool:
+    """Markdown on several signals: weight ``MIN_WEIGHT`` from at least two kinds."""
+    weight = sum(_WEIGHTS["headings" if name == "heading" and count > 1 else name] for name, count in found.items())
+    return len(found) >= 2 and weight >= MIN_WEIGHT
+
+
+def _jina_header(text: str) -> tuple[dict[str, str], list[str], str] | None:
+    """Jina Reader's header: its fields, its lines, and the Markdown below it; None without one."""
+    if _JINA_CONTENT not in text[:4000]:
+        return None
+    fields: dict[str, str] = {}
+    lines: list[str] = []
+    position = 0
+    for _ in range(_JINA_HEADER_LINES):
+        end = text.find("\n", position)
+        raw = text[position:] if end < 0 else text[position:end]
+        line = raw.strip()
+        position = len(text) if end < 0 else end + 1
+        if line == _JINA_CONTENT:
+            lines.append(line)
+            return (fields, lines, text[position:]) if ("URL Source" in fields or "Title" in fields) else None
+        if not line:
+            continue
+        match = _JINA_KEY.match(line)
+        if match is None:
+            return None
+        fields[match.group(1)] = match.group(2).strip()
+        lines.append(line)
+        if end < 0:
+            break
+    return None
+
+
+def read(text: str) -> MarkdownDump | None:
+    """``text`` read as Markdown when it is (see the module's doc), else None: a plain dump."""
+    header = _jina_header(text)
+    body = header[2] if header else text
+    found = signals(body)
+    if header is None and not is_markdown(found):
+        return None
+    try:
+        html = cmarkgfm.github_flavored_markdown_to_html(body, options=_OPTIONS)
+    except Exception:  # noqa: BLE001 - cmark reads any text; should it not, the dump is read as plain text
+        return None
+    dump = MarkdownDump([], signals=tuple(found))
+    if header:
+        fields, header_lines, _ = header
+        dump.notes += [Decision(line, "meta" if line != _JINA_CONTENT else "drop", "markdown.jina_header") for line in header_lines]
+        dump.url = fields.get("URL Source") or None
+        if dump.url and not dump.url.startswith(("http://", "https://")):
+            dump.url = None
+        dump.published = minute_iso(fields.get("Published Time"))
+        if fields.get("Title"):
+            dump.title = normalize_line(fields["Title"]) or None
+            dump.sources["title"] = "markdown: Jina Reader's Title header"
+        if dump.published:
+            dump.sources["published"] = "markdown: Jina Reader's Published Time header"
+    tree = parse_html(f"<html><body>{html}</body></html>")
+    if tree is None:
+        return dump
+    bodies = tree.xpath("//body")
+    headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    if len(headlines) == 1 and headlines[0]:
+        dump.title = normalize_line(headlines[0])
+        dump.sources["title"] = "markdown: the one level-1 heading"
+    _drop_images_and_grids(tree, dump.notes)
+    dump.lines = block_lines(bodies, kinds=dump.kinds)
+    return dump
+
+
+def _drop_images_and_grids(tree: Any, notes: list[Decision]) -> None:
+    """Images are nothing; a table row of nothing but links or images is a link grid, dropped."""
+    for row in list(tree.iter("tr")):
+        cells = [cell for cell in row if cell.tag in ("td", "th")]
+        if cells and any(len(cell) for cell in cells) and all(_only_links(cell) for cell in cells):
+            texts = [" ".join(cell.text_content().split()) for cell in cells]
+            text = " | ".join(texts) if any(texts) else " | ".join(_image_form(image) for image in row.iter("img"))
+            notes.append(Decision(text or "|", "drop", "markdown.link_grid"))
+            row.drop_tree()
+    for image in list(tree.iter("img")):
+        notes.append(Decision(_image_form(image), "drop", "markdown.image"))
+        image.drop_tree()  # its tail (the text after it) stays
+
+
+def _only_links(cell: Any) -> bool:
+    """A cell whose text is all inside links (or has none), holding at least one link or image, or empty."""
+    if not len(cell):
+        return not cell.text_content().strip()
+    outside = (cell.text or "") + "".join(
+        (child.tail or "") + ("" if child.tag in ("a", "img") else child.text_content()) for child in cell
+    )
+    return not outside.strip()
+
+
+def _image_form(image: Any) -> str:
+    """An image as the dump wrote it, for the decision log."""
+    if image is None:
+        return "![]()"
+    return f"![{image.get('alt') or ''}]({image.get('src') or ''})"
