@@ -6,6 +6,7 @@ from typing import Any, Iterable, Iterator, Mapping, Union
 
 from .article import Article
 from .engine import clean as clean_one
+from .engine import refused
 from .limits import DEFAULT_LIMITS, Limits
 from .options import CleanOptions
 
@@ -74,7 +75,8 @@ class Cleaner:
             content = next((record[key] for key in ("html", "text", "content") if isinstance(record.get(key), (str, bytes))), None)
             url = record.get("url") if isinstance(record.get("url"), str) else None
             if content is None:
-                yield clean_one("", url=url, options=self.options)
+                error = record.get("error")  # an input that could not be read (``inputs.read_records``): its reason
+                yield refused(error[:300], url=url, options=self.options) if isinstance(error, str) and error else clean_one("", url=url, options=self.options)
                 continue
             when = next((record[key] for key in ("when", "date") if isinstance(record.get(key), str)), None)
             yield self.clean(content, url=url, site=record.get("site"), encoding=record.get("encoding"), when=when)
