@@ -55,7 +55,17 @@ _JINA_KEY = re.compile(r"^(Title|URL Source|Published Time|Description|Warning|N
 _JINA_CONTENT = "Markdown Content:"
 _JINA_HEADER_LINES = 20
 
-_OPTIONS = Options.CMARK_OPT_HARDBREAKS  # a line break is a block boundary, as in every dump; raw HTML is left out
+#: A line break is a block boundary, as in every dump; raw HTML passes through to the block
+#: reader (inert: parsed by lxml, never rendered), whose text is kept and its scripts not.
+_OPTIONS = Options.CMARK_OPT_HARDBREAKS | Options.CMARK_OPT_UNSAFE
+#: GitHub's extensions but its tag filter, which would show a raw ``<script>`` as text.
+_EXTENSIONS = ["table", "strikethrough", "autolink"]
+#: What the plain text of Markdown has less than its source: image syntax whole, link targets,
+#: markup characters. The reading must keep ``MIN_KEPT`` of its letters and digits (what went to
+#: a field or a dropped link grid counted), else the dump is read as plain text: never lose text
+#: to a Markdown construct gone wrong (an unclosed HTML comment swallows the rest).
+_NOT_TEXT = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|<[^>\n]*>|\W+")
+MIN_KEPT = 0.6
 
 
 @dataclass
@@ -147,7 +157,7 @@ def read(text: str) -> MarkdownDump | None:
     if header is None and not is_markdown(found):
         return None
     try:
-        html = cmarkgfm.github_flavored_markdown_to_html(body, options=_OPTIONS)
+        html = cmarkgfm.markdown_to_html_with_extensions(body, options=_OPTIONS, extensions=_EXTENSIONS)
     except Exception:  # noqa: BLE001 - cmark reads any text; should it not, the dump is read as plain text
         return None
     dump = MarkdownDump([], signals=tuple(found))
@@ -171,23 +181,57 @@ def read(text: str) -> MarkdownDump | None:
     if len(headlines) == 1 and headlines[0]:
         dump.title = normalize_line(headlines[0])
         dump.sources["title"] = "markdown: the one level-1 heading"
-    _drop_images_and_grids(tree, dump.notes)
+    _prepare(tree, dump.notes)
     dump.lines = block_lines(bodies, kinds=dump.kinds)
+    if not _kept_the_text(body, dump):
+        return None
     return dump
 
 
-def _drop_images_and_grids(tree: Any, notes: list[Decision]) -> None:
-    """Images are nothing; a table row of nothing but links or images is a link grid, dropped."""
-    for row in list(tree.iter("tr")):
-        cells = [cell for cell in row if cell.tag in ("td", "th")]
+def _kept_the_text(body: str, dump: MarkdownDump) -> bool:
+    """Whether the reading kept ``MIN_KEPT`` of the dump's letters and digits (see ``_NOT_TEXT``)."""
+    source = len(_NOT_TEXT.sub("", body))
+    if source < 200:
+        return True  # too little to judge by proportion; nothing long can hide in it
+    kept = sum(len(_NOT_TEXT.sub("", line)) for line in dump.lines)
+    kept += sum(len(_NOT_TEXT.sub("", note.line)) for note in dump.notes if note.reason == "markdown.link_grid")
+    return kept >= MIN_KEPT * source
+
+
+def _prepare(tree: Any, notes: list[Decision]) -> None:
+    """Images are nothing; a table row of nothing but links or images is a link grid, dropped;
+    a code block (an indented run) keeps its lines as lines."""
+    for code in list(tree.iter("pre")):
+        parent = code.getparent()
+        if parent is None:
+            continue
+        position = parent.index(code)
+        for offset, line in enumerate(code.text_content().splitlines()):
+            paragraph = code.makeelement("p", {})
+            paragraph.text = line
+            parent.insert(position + offset, paragraph)
+        code.drop_tree()  # its tail stays
+    root = tree.getroottree().getroot()
+    for element in list(tree.iter("tr", "img")):  # in document order, so the notes are
+        if not _attached(element, root):
+            continue  # inside a link grid already dropped
+        if element.tag == "img":
+            notes.append(Decision(_image_form(element), "drop", "markdown.image"))
+            element.drop_tree()  # its tail (the text after it) stays
+            continue
+        cells = [cell for cell in element if cell.tag in ("td", "th")]
         if cells and any(len(cell) for cell in cells) and all(_only_links(cell) for cell in cells):
             texts = [" ".join(cell.text_content().split()) for cell in cells]
-            text = " | ".join(texts) if any(texts) else " | ".join(_image_form(image) for image in row.iter("img"))
+            text = " | ".join(texts) if any(texts) else " | ".join(_image_form(image) for image in element.iter("img"))
             notes.append(Decision(text or "|", "drop", "markdown.link_grid"))
-            row.drop_tree()
-    for image in list(tree.iter("img")):
-        notes.append(Decision(_image_form(image), "drop", "markdown.image"))
-        image.drop_tree()  # its tail (the text after it) stays
+            element.drop_tree()
+
+
+def _attached(element: Any, root: Any) -> bool:
+    """Whether ``element`` is still in the tree under ``root`` (not inside a dropped subtree)."""
+    while element is not None and element is not root:
+        element = element.getparent()
+    return element is root
 
 
 def _only_links(cell: Any) -> bool:
