@@ -26,7 +26,9 @@ from cmarkgfm.cmark import Options
 
 from .article import Decision
 from .draft import Draft
-from .html import block_lines, minute_iso, parse_html
+from lxml import etree
+
+from .html import minute_iso, parse_html
 from .text import normalize_line
 
 __all__ = ["MarkdownDump", "read", "signals"]
@@ -35,7 +37,7 @@ _LINK = re.compile(r"(?<!!)\[[^\]\n]{0,500}\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.|www\
 _IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^\s)]+(?:\s+\"[^\"\n]*\")?\)")
 _TABLE_DELIMITER = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M)
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
-_SETEXT_H1 = re.compile(r"^[^\n]*\S[^\n]*\n {0,3}={3,}[ \t]*$", re.M)
+_SETEXT_H1 = re.compile(r"\S[ \t]*\n {0,3}={3,}[ \t]*$", re.M)  # a line of text, underlined with "="
 _EMPHASIS = re.compile(r"(?<![\w*])\*\*\S[^*\n]{0,300}?\*\*(?![\w*])|(?<!\w)__\S[^_\n]{0,300}?__(?!\w)")
 _LIST_ITEM = re.compile(r"^[ \t]{0,6}(?:[*+-]|\d{1,3}[.)])[ \t]+\S", re.M)
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?\S", re.M)
@@ -55,6 +57,19 @@ _JINA_KEY = re.compile(r"^(Title|URL Source|Published Time|Description|Warning|N
 _JINA_CONTENT = "Markdown Content:"
 _JINA_HEADER_LINES = 20
 
+#: A line break in cmark's output (``<br />`` and a newline) or in raw HTML, marked in the
+#: text by a private-use character before parsing, so a block's text is split there in one go.
+_BREAK = re.compile(r"<br\s*/?>\n?", re.I)
+_BREAK_MARK = "\ue000"
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote section article table thead tbody tfoot tr pre header footer "
+    "dd dt dl center main aside nav figure figcaption address hr details summary".split()
+)
+#: Blocks cmark fills with inline content only (lxml closes a paragraph at any block tag).
+_LEAF_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 td th dt summary figcaption".split())
+_SKIP_TAGS = ("script", "style", "noscript", "iframe", "template", "svg", "object", "embed", "video", "audio", "canvas", "textarea", "select", "button", "form", "map")
+_KINDS = {"h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading", "li": "item", "blockquote": "quote"}
+
 #: A line break is a block boundary, as in every dump; raw HTML passes through to the block
 #: reader (inert: parsed by lxml, never rendered), whose text is kept and its scripts not.
 _OPTIONS = Options.CMARK_OPT_HARDBREAKS | Options.CMARK_OPT_UNSAFE
@@ -64,8 +79,11 @@ _EXTENSIONS = ["table", "strikethrough", "autolink"]
 #: markup characters. The reading must keep ``MIN_KEPT`` of its letters and digits (what went to
 #: a field or a dropped link grid counted), else the dump is read as plain text: never lose text
 #: to a Markdown construct gone wrong (an unclosed HTML comment swallows the rest).
-_NOT_TEXT = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|<[^>\n]*>|\W+")
+_NOT_TEXT = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|<[^>\n]*>")
+_MARKUP_CHARACTERS = "#*_>|=[]`~-"
 MIN_KEPT = 0.6
+#: The sniff reads this much of a dump: signals show on every screen of a Markdown page.
+SNIFF_CHARS = 100_000
 
 
 @dataclass
@@ -98,22 +116,30 @@ class MarkdownDump:
 
 
 def signals(text: str) -> dict[str, int]:
-    """The Markdown signals of ``text`` and how many lines show each."""
+    """The Markdown signals in the first ``SNIFF_CHARS`` of ``text``, each counted up to two
+    (what ``is_markdown`` weighs: one ``#`` line or several, one ``- `` line or a list)."""
+    text = text[:SNIFF_CHARS]
     if not any(mark in text for mark in _STRONG_MARKS):
         return {}  # only list and quote markers could be left: never enough on their own
     found = {
-        "link": len(_LINK.findall(text)),
-        "image": len(_IMAGE.findall(text)),
-        "table": len(_TABLE_DELIMITER.findall(text)) if "|" in text else 0,
-        "heading": len(_ATX_HEADING.findall(text)) if "#" in text else 0,
-        "setext_heading": len(_SETEXT_H1.findall(text)) if "===" in text else 0,
-        "emphasis": len(_EMPHASIS.findall(text)) if ("**" in text or "__" in text) else 0,
-        "list": len(_LIST_ITEM.findall(text)),
-        "quote": len(_QUOTE.findall(text)) if ">" in text else 0,
+        "link": _count(_LINK, text) if "](" in text else 0,
+        "image": _count(_IMAGE, text) if "![" in text else 0,
+        "table": _count(_TABLE_DELIMITER, text) if "|" in text else 0,
+        "heading": _count(_ATX_HEADING, text) if "#" in text else 0,
+        "setext_heading": _count(_SETEXT_H1, text) if "===" in text else 0,
+        "emphasis": _count(_EMPHASIS, text) if ("**" in text or "__" in text) else 0,
+        "list": _count(_LIST_ITEM, text),
+        "quote": _count(_QUOTE, text) if ">" in text else 0,
     }
     if found["list"] < 2:
         found["list"] = 0  # one "- " line is a dash, not a list
     return {name: count for name, count in found.items() if count}
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """Matches of ``pattern`` in ``text``, counted up to two: a search stops there."""
+    matches = pattern.finditer(text)
+    return sum(1 for _ in zip(range(2), matches))
 
 
 def is_markdown(found: dict[str, int]) -> bool:
@@ -173,44 +199,77 @@ def read(text: str) -> MarkdownDump | None:
             dump.sources["title"] = "markdown: Jina Reader's Title header"
         if dump.published:
             dump.sources["published"] = "markdown: Jina Reader's Published Time header"
-    tree = parse_html(f"<html><body>{html}</body></html>")
+    tree = parse_html(f"<html><body>{_BREAK.sub(_BREAK_MARK, html)}</body></html>")
     if tree is None:
         return dump
-    bodies = tree.xpath("//body")
+    etree.strip_elements(tree, *_SKIP_TAGS, with_tail=False)
     headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
     if len(headlines) == 1 and headlines[0]:
         dump.title = normalize_line(headlines[0])
         dump.sources["title"] = "markdown: the one level-1 heading"
     _prepare(tree, dump.notes)
-    dump.lines = block_lines(bodies, kinds=dump.kinds)
+    for body_element in tree.iter("body"):
+        _read_block(body_element, None, dump)
     if not _kept_the_text(body, dump):
         return None
     return dump
 
 
 def _kept_the_text(body: str, dump: MarkdownDump) -> bool:
-    """Whether the reading kept ``MIN_KEPT`` of the dump's letters and digits (see ``_NOT_TEXT``)."""
-    source = len(_NOT_TEXT.sub("", body))
+    """Whether the reading kept ``MIN_KEPT`` of the dump's visible characters: its characters
+    but blanks, markup characters, image syntax, link targets and tags (counted in C)."""
+    rest = _NOT_TEXT.sub("", body) if ("](" in body or "<" in body) else body
+    source = len("".join(rest.split())) - sum(rest.count(mark) for mark in _MARKUP_CHARACTERS)
     if source < 200:
         return True  # too little to judge by proportion; nothing long can hide in it
-    kept = sum(len(_NOT_TEXT.sub("", line)) for line in dump.lines)
-    kept += sum(len(_NOT_TEXT.sub("", note.line)) for note in dump.notes if note.reason == "markdown.link_grid")
+    kept = sum(len(line) - line.count(" ") for line in dump.lines)
+    kept += sum(len(note.line) for note in dump.notes if note.reason == "markdown.link_grid")
     return kept >= MIN_KEPT * source
 
 
+def _read_block(element: Any, kind: str | None, dump: MarkdownDump) -> None:
+    """The lines of a block element, as ``html.block_lines`` reads a page's: one per block and
+    per line break, a table row as its cells' text; sub-headings, list items and quotations
+    (the innermost) marked in ``dump.kinds``. Leaf blocks are read whole, in C (cmark's
+    paragraphs hold many links: a walk of every element would cost more than the rest)."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    kind = _KINDS.get(tag, kind)
+    if tag == "tr":
+        cells = [" ".join(cell.text_content().replace(_BREAK_MARK, " ").split()) for cell in element if cell.tag in ("td", "th")]
+        if any(cells):
+            _add(" | ".join(cells) + " |", kind, dump)
+        return
+    if tag == "pre":  # a code block (an indented run): its lines stay lines
+        for line in element.text_content().splitlines():
+            _add(line, kind, dump)
+        return
+    if tag in _LEAF_BLOCKS or next(element.iterchildren(*_BLOCK_TAGS), None) is None:
+        _add(element.text_content(), kind, dump)
+        return
+    run = [element.text or ""]  # inline content between the block children (raw HTML mixes them)
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+            _add("".join(run), kind, dump)
+            run = []
+            _read_block(child, kind, dump)
+        elif isinstance(child.tag, str):
+            run.append(child.text_content())
+        run.append(child.tail or "")
+    _add("".join(run), kind, dump)
+
+
+def _add(text: str, kind: str | None, dump: MarkdownDump) -> None:
+    """The lines of one block's text (split at its line breaks), normalized, empty ones left out."""
+    for part in text.split(_BREAK_MARK):
+        line = normalize_line(" ".join(part.splitlines()) if "\n" in part else part)
+        if line:
+            dump.lines.append(line)
+            if kind is not None:
+                dump.kinds.setdefault(line, kind)
+
+
 def _prepare(tree: Any, notes: list[Decision]) -> None:
-    """Images are nothing; a table row of nothing but links or images is a link grid, dropped;
-    a code block (an indented run) keeps its lines as lines."""
-    for code in list(tree.iter("pre")):
-        parent = code.getparent()
-        if parent is None:
-            continue
-        position = parent.index(code)
-        for offset, line in enumerate(code.text_content().splitlines()):
-            paragraph = code.makeelement("p", {})
-            paragraph.text = line
-            parent.insert(position + offset, paragraph)
-        code.drop_tree()  # its tail stays
+    """Images are nothing; a table row of nothing but links or images is a link grid, dropped."""
     root = tree.getroottree().getroot()
     for element in list(tree.iter("tr", "img")):  # in document order, so the notes are
         if not _attached(element, root):
