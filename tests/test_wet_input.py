@@ -95,8 +95,29 @@ def write_wet(path: Path, records: list[bytes]) -> Path:
     """``.gz`` names get one gzip member per record, as Common Crawl writes them; others plain."""
     with open(path, "wb") as handle:
         for record in records:
-            handle.write(gzip.compress(record) if path.name.endswith(".gz") else record)
+            handle.write(gzip.compress(record, mtime=0) if path.name.endswith(".gz") else record)
     return path
+
+
+EXAMPLE = FIXTURES.parents[1] / "examples" / "crawl.warc.wet.gz"
+
+
+def example_records() -> list[bytes]:
+    """``examples/crawl.warc.wet.gz``, which the README cleans: a warcinfo and two fixture pages."""
+    records = [warcinfo("crawl.warc.wet.gz")]
+    for number, (name, date) in enumerate(PAGES[:2], start=1):
+        url, text, _ = fixture(name)
+        records.append(conversion(number, url, date, text))
+    return records
+
+
+def test_the_example_wet_file_is_the_one_these_helpers_write(tmp_path: Path) -> None:
+    """Run with ``REWRITE_EXAMPLE=1`` to write it anew (after a fixture it holds changed)."""
+    import os
+
+    if os.environ.get("REWRITE_EXAMPLE"):
+        write_wet(EXAMPLE, example_records())
+    assert EXAMPLE.read_bytes() == write_wet(tmp_path / "crawl.warc.wet.gz", example_records()).read_bytes()
 
 
 @pytest.mark.parametrize("name", ["CC-MAIN-20240304-00001.warc.wet.gz", "crawl.wet", "crawl.wet.gz"])
