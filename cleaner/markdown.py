@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 import cmarkgfm
@@ -82,6 +83,7 @@ _EXTENSIONS = ["table", "strikethrough", "autolink"]
 _NOT_TEXT = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|<[^>\n]*>")
 _MARKUP_CHARACTERS = "#*_>|=[]`~-"
 MIN_KEPT = 0.6
+_TAG = re.compile(r"<[^>]*>")
 #: The sniff reads this much of a dump: signals show on every screen of a Markdown page.
 SNIFF_CHARS = 100_000
 
@@ -199,9 +201,10 @@ def read(text: str) -> MarkdownDump | None:
             dump.sources["title"] = "markdown: Jina Reader's Title header"
         if dump.published:
             dump.sources["published"] = "markdown: Jina Reader's Published Time header"
-    tree = parse_html(f"<html><body>{_BREAK.sub(_BREAK_MARK, html)}</body></html>")
-    if tree is None:
-        return dump
+    html = _BREAK.sub(_BREAK_MARK, html)
+    tree = parse_html(f"<html><body>{html}</body></html>")
+    if tree is None or not _parsed_whole(html, tree):
+        return None
     etree.strip_elements(tree, *_SKIP_TAGS, with_tail=False)
     headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
     if len(headlines) == 1 and headlines[0]:
@@ -213,6 +216,15 @@ def read(text: str) -> MarkdownDump | None:
     if not _kept_the_text(body, dump):
         return None
     return dump
+
+
+def _parsed_whole(html: str, tree: Any) -> bool:
+    """Whether the parsed tree holds all the text of cmark's HTML: libxml2 drops what lies
+    deeper than 256 nested elements (``>`` repeated, a list nested in a list, raw ``<div>``s).
+    Any shortfall, however small, sends the dump to the plain reading, which loses nothing."""
+    written = len("".join(unescape(_TAG.sub("", html)).split()))
+    parsed = sum(len("".join(body.text_content().split())) for body in tree.iter("body"))
+    return parsed >= written
 
 
 def _kept_the_text(body: str, dump: MarkdownDump) -> bool:
@@ -269,28 +281,22 @@ def _add(text: str, kind: str | None, dump: MarkdownDump) -> None:
 
 
 def _prepare(tree: Any, notes: list[Decision]) -> None:
-    """Images are nothing; a table row of nothing but links or images is a link grid, dropped."""
-    root = tree.getroottree().getroot()
+    """Images are nothing (they have no text: only noted); a table row of nothing but links
+    or images is a link grid, emptied (``clear``: a removal costs a scan of its siblings)."""
+    in_grids: set[Any] = set()
     for element in list(tree.iter("tr", "img")):  # in document order, so the notes are
-        if not _attached(element, root):
-            continue  # inside a link grid already dropped
         if element.tag == "img":
-            notes.append(Decision(_image_form(element), "drop", "markdown.image"))
-            element.drop_tree()  # its tail (the text after it) stays
+            if element not in in_grids:
+                notes.append(Decision(_image_form(element), "drop", "markdown.image"))
             continue
         cells = [cell for cell in element if cell.tag in ("td", "th")]
         if cells and any(len(cell) for cell in cells) and all(_only_links(cell) for cell in cells):
             texts = [" ".join(cell.text_content().split()) for cell in cells]
-            text = " | ".join(texts) if any(texts) else " | ".join(_image_form(image) for image in element.iter("img"))
+            images = list(element.iter("img"))
+            text = " | ".join(texts) if any(texts) else " | ".join(map(_image_form, images))
             notes.append(Decision(text or "|", "drop", "markdown.link_grid"))
-            element.drop_tree()
-
-
-def _attached(element: Any, root: Any) -> bool:
-    """Whether ``element`` is still in the tree under ``root`` (not inside a dropped subtree)."""
-    while element is not None and element is not root:
-        element = element.getparent()
-    return element is root
+            in_grids.update(images)
+            element.clear(keep_tail=True)
 
 
 def _only_links(cell: Any) -> bool:

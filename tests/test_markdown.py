@@ -151,6 +151,20 @@ def test_a_reading_that_would_lose_text_falls_back_to_the_plain_dump() -> None:
     assert sentence.strip() in clean(text).text
 
 
+@pytest.mark.parametrize("deep", [">" * 400 + " kutipan terdalam", "<div>" * 400 + "kutipan terdalam" + "</div>" * 400])
+def test_what_the_parser_cannot_nest_is_read_as_plain_text(deep: str) -> None:
+    text = "# Judul\n\nLihat [foto](https://contoh.id/f) dan **tebal** di sini.\n\n" + deep + "\n\nParagraf terakhir."
+    assert markdown.signals(text) and markdown.read(text) is None  # libxml2 stops at 256 nested elements
+    assert "kutipan terdalam" in clean(text).text
+
+
+def test_a_long_link_grid_is_dropped_row_by_row_and_the_header_kept() -> None:
+    rows = "| [Berita lain](https://contoh.id/a) | ![foto](https://contoh.id/b.jpg) |\n" * 20_000
+    read = markdown.read("# Judul\n\n| a | b |\n|---|---|\n" + rows + "\nParagraf penutup.")
+    assert read is not None and read.lines == ["Judul", "a | b |", "Paragraf penutup."]
+    assert sum(note.reason == "markdown.link_grid" for note in read.notes) == 20_000
+
+
 def test_jina_reader_header_is_metadata_and_its_url_chooses_the_rule() -> None:
     article = clean(JINA.read_text(encoding="utf-8"))  # no URL given: the header's
     assert article.site == "tempo" and article.url == "https://nasional.tempo.co/read/1888002/pemkab-kulon-progo-bangun-embung-untuk-petani-cabai"
