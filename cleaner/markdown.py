@@ -6,10 +6,9 @@ block-quote markers, Jina Reader's ``Title:`` / ``URL Source:`` / ``Markdown Con
 header), never on one ``#`` or ``*``: a plain dump that merely contains one comes out as
 it always did. A recognised dump is read as what it is before any text pass sees it:
 GitHub-flavoured Markdown parsed by cmark (``cmarkgfm``, in C: a pure-Python parser costs
-more than the whole cleaning of a dump), then read into lines by the same block reader as
-HTML pages (``html.block_lines``), so a ``##`` line is a sub-heading (its text), a link is
-its text, emphasis is unwrapped, list and quote markers go, a table row is its cells'
-text. Images are nothing; a table row of nothing but links or images (a link grid) is
+more than the whole cleaning of a dump), then read into lines as ``html.block_lines`` reads
+a page's blocks, so a ``##`` line is a sub-heading (its text), a link is its text, emphasis
+is unwrapped, list and quote markers go, a table row is its cells' text. Images are nothing; a table row of nothing but links or images (a link grid) is
 dropped, as is Jina's header, whose title, address and time become metadata. Line breaks
 stay line breaks (cmark's hard-break mode), so each input line is still its own block, as
 in every dump.
@@ -24,12 +23,11 @@ from typing import Any
 
 import cmarkgfm
 from cmarkgfm.cmark import Options
+from lxml import etree
 
 from .article import Decision
 from .draft import Draft
-from lxml import etree
-
-from .html import minute_iso, parse_html
+from .html import _BLOCK_TAGS, _KINDS, _SKIP_TAGS, minute_iso, parse_html  # the block reader's own sets: both read blocks alike
 from .text import normalize_line
 
 __all__ = ["MarkdownDump", "read", "signals"]
@@ -62,14 +60,8 @@ _JINA_HEADER_LINES = 20
 #: text by a private-use character before parsing, so a block's text is split there in one go.
 _BREAK = re.compile(r"<br\s*/?>\n?", re.I)
 _BREAK_MARK = "\ue000"
-_BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote section article table thead tbody tfoot tr pre header footer "
-    "dd dt dl center main aside nav figure figcaption address hr details summary".split()
-)
 #: Blocks cmark fills with inline content only (lxml closes a paragraph at any block tag).
-_LEAF_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 td th dt summary figcaption".split())
-_SKIP_TAGS = ("script", "style", "noscript", "iframe", "template", "svg", "object", "embed", "video", "audio", "canvas", "textarea", "select", "button", "form", "map")
-_KINDS = {"h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading", "li": "item", "blockquote": "quote"}
+_LEAF_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 td th dt figcaption".split())
 
 #: A line break is a block boundary, as in every dump; raw HTML passes through to the block
 #: reader (inert: parsed by lxml, never rendered), whose text is kept and its scripts not.
@@ -77,9 +69,9 @@ _OPTIONS = Options.CMARK_OPT_HARDBREAKS | Options.CMARK_OPT_UNSAFE
 #: GitHub's extensions but its tag filter, which would show a raw ``<script>`` as text.
 _EXTENSIONS = ["table", "strikethrough", "autolink"]
 #: What the plain text of Markdown has less than its source: image syntax whole, link targets,
-#: markup characters. The reading must keep ``MIN_KEPT`` of its letters and digits (what went to
-#: a field or a dropped link grid counted), else the dump is read as plain text: never lose text
-#: to a Markdown construct gone wrong (an unclosed HTML comment swallows the rest).
+#: tags, markup characters. The reading must keep ``MIN_KEPT`` of the rest (a dropped link grid
+#: counted), else the dump is read as plain text: never lose text to a Markdown construct gone
+#: wrong (an unclosed raw ``<script`` swallows the rest of the page).
 _NOT_TEXT = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|<[^>\n]*>")
 _MARKUP_CHARACTERS = "#*_>|=[]`~-"
 MIN_KEPT = 0.6
@@ -184,6 +176,8 @@ def read(text: str) -> MarkdownDump | None:
     found = signals(body)
     if header is None and not is_markdown(found):
         return None
+    if _BREAK_MARK in body:
+        body = body.replace(_BREAK_MARK, " ")  # the mark is this reading's own
     try:
         html = cmarkgfm.markdown_to_html_with_extensions(body, options=_OPTIONS, extensions=_EXTENSIONS)
     except Exception:  # noqa: BLE001 - cmark reads any text; should it not, the dump is read as plain text
@@ -311,6 +305,4 @@ def _only_links(cell: Any) -> bool:
 
 def _image_form(image: Any) -> str:
     """An image as the dump wrote it, for the decision log."""
-    if image is None:
-        return "![]()"
     return f"![{image.get('alt') or ''}]({image.get('src') or ''})"

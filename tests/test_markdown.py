@@ -144,10 +144,11 @@ def test_raw_html_keeps_its_text_and_not_its_scripts() -> None:
     assert read is not None and read.lines == ["Judul berita hari ini", "Lihat foto berikut.", "Teks dalam kotak tetap terbaca.", "Paragraf penutup."]
 
 
-def test_a_reading_that_would_lose_text_falls_back_to_the_plain_dump() -> None:
+@pytest.mark.parametrize("opening", ["<!-- komentar tanpa penutup", "<script>var iklan = 1;", "<style>p { color: red }"])
+def test_a_reading_that_would_lose_text_falls_back_to_the_plain_dump(opening: str) -> None:
     sentence = "Kalimat panjang ini bagian dari artikel dan tidak boleh hilang dari hasil. "
-    text = "# Judul\n\n[a](https://contoh.id/a) dan [b](https://contoh.id/b)\n\n<!-- komentar tanpa penutup\n\n" + sentence * 10
-    assert markdown.signals(text) and markdown.read(text) is None  # an unclosed comment would swallow the rest
+    text = "# Judul\n\n[a](https://contoh.id/a) dan [b](https://contoh.id/b)\n\n" + opening + "\n\n" + sentence * 10
+    assert markdown.signals(text) and markdown.read(text) is None  # unclosed, it would swallow the rest
     assert sentence.strip() in clean(text).text
 
 
