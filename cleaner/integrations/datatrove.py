@@ -40,6 +40,7 @@ from datatrove.utils.typeshelper import StatHints
 
 from ..api import Cleaner
 from ..article import GUIDE_FIELDS, Article, Outcome
+from ..inputs import InputDocument
 
 #: GUIDE fields merged into ``Document.metadata`` (``text`` replaces the document's text).
 METADATA_FIELDS = tuple(key for key in GUIDE_FIELDS if key != "text")
@@ -163,16 +164,25 @@ class IndonesianNewsCleaner(PipelineStep):
                 yield document
 
     def _clean(self, document: Document) -> Article:
-        url = document.metadata.get(self.url_key)
-        html = document.metadata.get(self.html_key) if self.html_key else None
+        """Through ``Cleaner.clean_document``, as every other caller: the address, and the
+        date a WARC reader puts in ``metadata["date"]`` (the era whose layouts go first)."""
+        metadata = document.metadata
+        url = metadata.get(self.url_key)
+        url = url if isinstance(url, str) else None
+        html = metadata.get(self.html_key) if self.html_key else None
         content = html if isinstance(html, (str, bytes)) and html else document.text
+        when = next((metadata[key] for key in ("date", "when") if isinstance(metadata.get(key), str)), None)
+        charset = metadata.get("charset") or metadata.get("encoding")
+        source = InputDocument(
+            str(document.id), content=content, url=url, when=when, encoding=charset if isinstance(charset, str) else None
+        )
         try:
             with _time_limit(self.time_limit):
-                return self.cleaner.clean(content, url=url if isinstance(url, str) else None)
+                return self.cleaner.clean_document(source)
         except TimeoutError as error:  # raised between the engine's own guards: still one record
             from ..engine import refused
 
-            return refused(str(error), url=url if isinstance(url, str) else None, outcome=Outcome.FAILED)
+            return refused(str(error), url=url, outcome=Outcome.FAILED)
 
 
 __all__ = ["Document", "IndonesianNewsCleaner", "article_metadata", "keep_empty_text"]
