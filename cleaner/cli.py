@@ -18,8 +18,7 @@ import typer
 
 from . import __version__
 from .article import GUIDE_FIELDS, Outcome
-from .engine import clean
-from .options import DEFAULT_OPTIONS, CleanOptions
+from .api import Cleaner
 from .parallel import available_cores, map_ordered
 from .inputs import InputDocument, read_documents
 from .output import ResumableOutput
@@ -48,13 +47,7 @@ class OutputFormat(str, Enum):
 
 
 def _record(
-    document: InputDocument,
-    default_url: Optional[str],
-    site: Optional[str],
-    *,
-    encoding: Optional[str] = None,
-    options: CleanOptions = DEFAULT_OPTIONS,
-    structure: bool = False,
+    document: InputDocument, cleaner: Cleaner, default_url: Optional[str] = None, *, structure: bool = False
 ) -> tuple[dict[str, Any], str | None]:
     """The output record of one document, and the rule/fallback that made it (None on error).
 
@@ -62,7 +55,7 @@ def _record(
     which paragraphs are sub-headings, list items and quotations (for Markdown).
     """
     try:
-        return _cleaned_record(document, default_url, site, encoding=encoding, options=options, structure=structure)
+        return _cleaned_record(document, cleaner, default_url, structure=structure)
     except (Exception, RecursionError) as error:  # noqa: BLE001 - one bad document never stops the batch
         return {"source": document.source, "error": f"{type(error).__name__}: {error}"[:ERROR_CHARS], "outcome": "failed"}, None
 
@@ -86,19 +79,14 @@ def merge_input_keys(record: dict[str, Any], extra: dict[str, Any]) -> dict[str,
 
 
 def _cleaned_record(
-    document: InputDocument, default_url: Optional[str], site: Optional[str], *, encoding: Optional[str], options: CleanOptions,
-    structure: bool = False,
+    document: InputDocument, cleaner: Cleaner, default_url: Optional[str], *, structure: bool = False
 ) -> tuple[dict[str, Any], str | None]:
     base: dict[str, Any] = {"source": document.source}
     if document.id is not None:
         base["id"] = document.id
     if document.error:
         return merge_input_keys({**base, "error": document.error[:ERROR_CHARS], "outcome": "refused"}, document.extra), None
-    assert document.content is not None
-    article = clean(
-        document.content, url=document.url or default_url, site=site, encoding=encoding or document.encoding,
-        when=document.when, options=options,
-    )
+    article = cleaner.clean_document(document, default_url=default_url)
     if article.outcome in (Outcome.REFUSED, Outcome.FAILED):  # empty, binary, beyond the limits, an internal failure
         error = (article.provenance.reason or "")[:ERROR_CHARS]
         return merge_input_keys({**base, "error": error, "outcome": article.outcome.value}, document.extra), None
@@ -127,14 +115,14 @@ def _site_rule(site: Optional[str]) -> Any:
 
 
 def _formatted_record(
-    document: InputDocument, *, default_url: Optional[str], site: Optional[str], options: CleanOptions, output_format: str
+    document: InputDocument, *, cleaner: Cleaner, default_url: Optional[str], output_format: str
 ) -> tuple[bytes, str, str | None]:
     """A document's record as the bytes to write, its source, and its rule path (None: an error).
 
     Runs in the worker processes of ``--jobs``: parsing, cleaning and formatting all
     happen there, and the main process only writes text.
     """
-    record, path = _record(document.parsed(), default_url, site, options=options, structure=output_format in ("markdown", "md"))
+    record, path = _record(document.parsed(), cleaner, default_url, structure=output_format in ("markdown", "md"))
     buffer = io.StringIO()
     WRITERS["jsonl" if path is None else output_format](record, buffer)
     return utf8(buffer.getvalue()), document.source, path
@@ -195,8 +183,8 @@ def clean_command(
     counts: Counter[str] = Counter()
     show_progress = sys.stderr.isatty() if progress is None else progress
     _stop_on_sigterm()
-    options = CleanOptions(keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts)
-    work = partial(_formatted_record, default_url=url, site=site, options=options, output_format=output_format.value)
+    cleaner = Cleaner(site=site, keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts)
+    work = partial(_formatted_record, cleaner=cleaner, default_url=url, output_format=output_format.value)
     try:
         sink = ResumableOutput(output, errors, flush_every=64).open(resume=resume)
     except OSError as error:
@@ -344,7 +332,7 @@ def fetch_command(
     from .fetch import Crawler, FetchSettings
     from .fetch.crawler import FetchedPage
     from .inputs import charset_of
-    from .fetch.store import WarcStore, read_responses
+    from .fetch.store import WarcStore, now_utc, read_responses
 
     if latest and site is None:
         raise typer.BadParameter("--latest needs --site NAME", param_hint="--latest")
@@ -374,14 +362,18 @@ def fetch_command(
     _stop_on_sigterm()
     store = WarcStore(output).open()
     sink = ResumableOutput(clean_output).open(resume=True, extend=True) if clean_output else None
+    cleaner = Cleaner(site=site)
     cleaned = 0
 
     def clean_page(page: FetchedPage) -> None:
         nonlocal cleaned
         if sink is None or (page.final_url in sink.done and page.updates is None):
             return
-        document = InputDocument(page.final_url, content=page.body, url=page.final_url)
-        record, path = _record(document, None, site, encoding=page.charset)
+        document = InputDocument(
+            page.final_url, content=page.body, url=page.final_url, encoding=page.charset,
+            when=page.date or now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
+        record, path = _record(document, cleaner)
         if page.updates is not None:
             record["updates"] = page.updates  # a revisit found the page changed: this record supersedes that copy
         sink.write(record, error=path is None, writer=WRITERS["jsonl"], error_writer=WRITERS["jsonl"])
@@ -392,7 +384,7 @@ def fetch_command(
         for stored in read_responses(output):
             if stored.status == 200:
                 content_type = next((v for k, v in stored.headers.items() if k.lower() == "content-type"), None)
-                clean_page(FetchedPage(stored.url, stored.url, stored.body, charset_of(content_type)))
+                clean_page(FetchedPage(stored.url, stored.url, stored.body, charset_of(content_type), date=stored.date))
     crawler = Crawler(settings, store, on_page=clean_page, on_progress=(lambda line: typer.echo(line, err=True)) if show_progress else None, max_pages=max_pages)
     for feed in feed_urls:
         crawler.add(feed, "feed")
@@ -433,6 +425,7 @@ def explain_command(
     from .explain import VERDICT_STYLES, explain
 
     _site_rule(site)
+    cleaner = Cleaner(site=site)
     failed = False
     for number, document in enumerate(read_documents([input_file])):
         if number:
@@ -441,7 +434,7 @@ def explain_command(
             typer.echo(f"{document.source}: error: {document.error}", err=True)
             failed = True
             continue
-        article = clean(document.content, url=document.url or url, site=site)
+        article = cleaner.clean_document(document.parsed(), default_url=url)
         for line in explain(article, source=document.source, width=0 if full else 100):
             styled = typer.style(line.text, **VERDICT_STYLES[line.verdict]) if line.verdict in VERDICT_STYLES else line.text
             typer.echo(styled, color=color)
@@ -463,7 +456,7 @@ def report_command(
     from .report import input_root, render_html, review
 
     _site_rule(site)
-    batch = review(read_documents(inputs), url=url, site=site, root=input_root(inputs))
+    batch = review(read_documents(inputs), Cleaner(site=site), url=url, root=input_root(inputs))
     page = render_html(batch, title=f"Cleaner review of {', '.join(inputs)}", max_views=max_views)
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(f".{output.name}.partial")

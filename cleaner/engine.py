@@ -41,6 +41,9 @@ _LISTING_PATH = re.compile(
     r"/*(?:$|(?:search|cari|pencarian|tag|tags|topik|topic|indeks|index|kanal|category|kategori)(?:/|$|\?))", re.I
 )
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# The query of a search at a site's root (WordPress ``?s=``, ``?q=``); any other query at the root
+# names one page (WordPress' plain permalinks ``?p=1234``, ``?page_id=``), not the home page.
+_ROOT_SEARCH_QUERY = re.compile(r"(?:^|&)(?:s|q|query|search|cari|keyword|tag|cat)=", re.I)
 
 
 def clean(
@@ -150,10 +153,24 @@ def is_listing_address(rule: SiteRule, url: str | None) -> bool:
     if not url:
         return False
     try:
-        path = urlsplit(url if "://" in url else "//" + url).path or "/"
+        parts = urlsplit(url if "://" in url else "//" + url)
     except ValueError:
         return False
+    path = parts.path or "/"
+    if not path.strip("/") and parts.query:  # the root with a query: a search, else one page
+        return bool(_ROOT_SEARCH_QUERY.search(parts.query))
     return bool(_LISTING_PATH.match(path)) or any(pattern.match(path) for pattern in rule.listing_paths)
+
+
+def path_of(url: str | None) -> str | None:
+    """The path of an address; None for none or a malformed one (``http://[x/1``): a bad
+    address costs its own field, never the page."""
+    if not url:
+        return None
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return None
 
 
 def clean_dump(text: str, context: Context) -> Article:
@@ -190,14 +207,16 @@ def clean_page(html: str, context: Context) -> Article:
         return refused(f"page too large: {elements:,} elements (limit {limits.max_elements:,})", context=context)
     meta = page_metadata(tree)
     context.warnings.extend(meta.warnings)
-    canonical = meta.canonical if meta.canonical and urlsplit(meta.canonical).path.strip("/") else None
+    canonical = meta.canonical if (path_of(meta.canonical) or "").strip("/") else None
+    if meta.canonical and path_of(meta.canonical) is None:
+        context.warnings.append("malformed canonical address ignored")
     context.url = context.url or canonical  # a canonical pointing at the home page is not the article's address
     context.when = context.when or day_of(meta.published)
     body_lines = functools.cache(lambda: block_lines(tree.xpath("//body")))  # read once, for two stages
     rule = page_rule(context, body_lines)
     if meta.is_listing:
         return non_article(rule, ", ".join(meta.types[:3]), [], context)
-    if is_listing_address(rule, context.url):
+    if not meta.is_article and is_listing_address(rule, context.url):  # what the page declares beats its address's shape
         return non_article(rule, "its address is a search, tag, topic or index page", [], context)
     page = Candidate(meta, PAGE_METADATA)
     shown = extract_markup(rule, tree, context.when) if context.options.markup_layouts else None

@@ -28,6 +28,7 @@ from typing import Any, Iterable, Iterator
 from . import __version__
 from .api import Cleaner
 from .article import GUIDE_FIELDS, Article
+from .inputs import InputDocument
 
 #: Input forms of a fixture, by how the file name ends.
 INPUT_SUFFIXES = (".html.gz", ".html", ".txt")
@@ -163,7 +164,8 @@ def check(fixture: Fixture, cleaner: Cleaner | None = None) -> Result:
         expected = fixture.expected()
     except (OSError, ValueError) as error:
         return Result(fixture, reviewed=reviewed, error=f"unreadable expected record: {error}")
-    article = (cleaner or Cleaner()).clean(fixture.content(), url=fixture.url())
+    document = InputDocument(str(fixture.input), content=fixture.content(), url=fixture.url())
+    article = (cleaner or Cleaner()).clean_document(document)
     got = article.to_dict()
     changes = [Change(key, expected.get(key), got[key]) for key in GUIDE_FIELDS if expected.get(key) != got[key]]
     if "layout" in meta and meta["layout"] != article.provenance.layout:
@@ -243,7 +245,7 @@ def new(
     ``folder/<site>/<name>.<kind>``, ``<site>`` being the rule that reads it. An existing
     fixture of that name is never overwritten: a number is added.
     """
-    article = (cleaner or Cleaner()).clean(content, url=url)
+    article = (cleaner or Cleaner()).clean_document(InputDocument(name or url or "page", content=content, url=url))
     site = article.site or "generic"
     base = name or fixture_name(url or "page")
     target = Path(folder) / site

@@ -129,6 +129,11 @@ class PageMeta:
         """A search, index or section page: it declares a listing type and no article."""
         return bool(set(self.types) & _LISTING_TYPES) and not set(self.types) & _ARTICLE_TYPES
 
+    @property
+    def is_article(self) -> bool:
+        """The page declares itself an article (JSON-LD ``NewsArticle`` and kin)."""
+        return bool(set(self.types) & _ARTICLE_TYPES)
+
 
 #: ``<meta>`` names (lower case) per field, most specific first: the standard ones and the
 #: conventions of Indonesian publishers' systems. Kompas and the many outlets on its

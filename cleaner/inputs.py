@@ -202,25 +202,6 @@ def read_documents(
                 handle.close()
 
 
-def read_records(inputs: str | list[str]) -> Iterator[dict[str, Any]]:
-    """Every document of ``inputs`` (what ``cleaner clean`` reads: files and folders of dumps,
-    pages, JSON Lines, WARC and WET files), as the mapping ``Cleaner.clean_many`` takes, in order
-    and streaming: ``content``, ``url``, ``when``, ``encoding``, with ``source``, ``id``, the input's
-    other keys (a WET record's ``warc_refers_to``, ``warc_language``) and, for one that could not be
-    read, ``error`` (``clean_many`` gives it a refused ``Article`` with that reason). Never raises::
-
-        records = list(read_records("crawl.warc.wet.gz"))
-        for record, article in zip(records, Cleaner().clean_many(records)):
-            print(record["id"], record.get("warc_refers_to"), article.title)
-    """
-    for document in read_documents([inputs] if isinstance(inputs, str) else list(inputs)):
-        record: dict[str, Any] = {**document.extra, "source": document.source, "id": document.id, "url": document.url}
-        record.update(content=document.content, when=document.when, encoding=document.encoding)
-        if document.error is not None:
-            record["error"] = document.error
-        yield record
-
-
 def _whole_file(name: str, data: bytes, url: str | None = None) -> InputDocument:
     if not data.strip():
         return InputDocument(name, url=url, error="empty input")

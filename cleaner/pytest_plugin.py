@@ -73,6 +73,10 @@ class FixtureChanged(Exception):
         self.result = result
 
 
+class FixtureUnreviewed(Exception):
+    """A fixture still marked ``"reviewed": false``: its expected record is the code's own output."""
+
+
 class FixtureItem(pytest.Item):
     def __init__(self, *, fixture: Fixture, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -82,9 +86,14 @@ class FixtureItem(pytest.Item):
         result = check(self.fixture)
         if result.changed:
             raise FixtureChanged(result)
+        if not result.reviewed:  # a snapshot of today's output proves nothing until a person read it
+            raise FixtureUnreviewed(
+                f"{self.fixture.label}: not reviewed: read its .expected.json against the GUIDE, correct it by hand, "
+                "then run `cleaner fixtures update DIR --reviewed --only NAME` (or set \"reviewed\": true in its .meta.json)"
+            )
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, FixtureChanged):
+        if isinstance(excinfo.value, (FixtureChanged, FixtureUnreviewed)):
             return str(excinfo.value)
         return str(super().repr_failure(excinfo))
 

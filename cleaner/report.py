@@ -22,7 +22,7 @@ from site_rules import rule_by_name
 
 from .article import GUIDE_FIELDS, NO_TEXT, Article, Outcome
 from .detect import signature_score
-from .engine import clean
+from .api import Cleaner
 from .explain import describe_path
 from .inputs import InputDocument
 
@@ -133,16 +133,18 @@ def shown_path(source: str, root: str | None) -> str:
 
 
 def review(
-    documents: Iterable[InputDocument], *, url: Optional[str] = None, site: Optional[str] = None, root: Optional[str] = None
+    documents: Iterable[InputDocument], cleaner: Cleaner | None = None, *, url: Optional[str] = None, root: Optional[str] = None
 ) -> BatchReview:
-    """Clean every document and gather the totals, rule counts and drift signals (paths relative to ``root``)."""
+    """Clean every document (through ``Cleaner.clean_document``, as ``cleaner clean`` does) and
+    gather the totals, rule counts and drift signals (paths relative to ``root``)."""
+    cleaner = cleaner or Cleaner()
     batch = BatchReview()
     for document in documents:
         source = shown_path(document.source, root)
         if document.error or document.content is None:
             row = DocumentReview(source, OTHER, error=document.error or "no content")
         else:
-            article = clean(document.content, url=document.url or url, site=site)
+            article = cleaner.clean_document(document.parsed(), default_url=url)
             row = DocumentReview(source, article.site or OTHER, article, signature_seen=signature_seen(article))
             batch.reasons.update(d.reason for d in article.decisions if d.verdict != "keep")
         batch.documents.append(row)

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from cleaner import GUIDE_FIELDS, Article, clean
+from cleaner.article import Outcome
 
 DUMP = "Judul Berita Contoh\nJakarta, CNN Indonesia -- Paragraf pertama.\nParagraf kedua. (abc)"
 
@@ -22,7 +23,8 @@ def test_article_is_immutable_and_ordered() -> None:
 
 
 def test_str_and_bytes_agree() -> None:
-    assert clean(DUMP) == clean(DUMP.encode("utf-8"))
+    article = clean(DUMP)
+    assert article.outcome is Outcome.ARTICLE and article == clean(DUMP.encode("utf-8"))
 
 
 def test_windows_1252_bytes_are_decoded() -> None:
@@ -40,11 +42,13 @@ def test_empty_input_gives_empty_article_with_warning(content: str | bytes) -> N
     article = clean(content)
     assert article.text == ""
     assert article.warnings
+    assert article.outcome is Outcome.REFUSED and article.provenance.reason == "empty input"
 
 
 def test_html_does_not_crash_and_says_which_path_ran() -> None:
     html = "<html><head><title>Judul</title></head><body><article><p>Jakarta (ANTARA) - Isi berita yang cukup panjang untuk diambil.</p><p>Paragraf kedua berita ini juga cukup panjang.</p></article></body></html>"
     article = clean(html, url="https://www.antaranews.com/berita/1/x")
+    assert article.outcome is Outcome.ARTICLE
     assert article.provenance.extractor == "fallback"
     assert article.provenance.rule == "trafilatura"
     assert article.site == "antara"

@@ -14,6 +14,7 @@ import pytest
 
 import cleaner.engine
 from cleaner import CleanOptions, UnknownSiteError, clean
+from cleaner.article import Outcome
 from cleaner.limits import Limits
 
 SMALL = Limits(max_chars=10_000, max_lines=100, max_elements=500, max_fallback_elements=200)
@@ -35,6 +36,7 @@ def refusal(article_warnings: tuple[str, ...]) -> str:
 )
 def test_input_beyond_the_limits_is_refused_with_a_reason(content: str | bytes, reason: str) -> None:
     article = clean(content, options=CleanOptions(limits=SMALL))
+    assert article.outcome is Outcome.REFUSED, article.provenance.reason  # refused by a limit, not a crash
     assert article.text == "" and reason in refusal(article.warnings)
     assert article.provenance.extractor == "fallback" and article.provenance.rule == "none"
 
@@ -42,6 +44,7 @@ def test_input_beyond_the_limits_is_refused_with_a_reason(content: str | bytes, 
 def test_a_page_too_large_for_trafilatura_gets_plain_blocks() -> None:
     page = "<html><body>" + "".join(f"<p>Kalimat berita nomor {i} yang cukup panjang.</p>" for i in range(300)) + "</body></html>"
     article = clean(page, options=CleanOptions(limits=Limits(max_fallback_elements=200)))
+    assert article.outcome is Outcome.ARTICLE
     assert "Kalimat berita nomor 299 yang cukup panjang." in article.text
     assert any("too large for trafilatura" in w for w in article.warnings)
 
@@ -60,6 +63,7 @@ def test_a_page_too_large_for_trafilatura_gets_plain_blocks() -> None:
 def test_degenerate_input_gives_an_empty_article_with_a_warning(content: str | bytes) -> None:
     article = clean(content)
     assert article.text == "" and article.warnings
+    assert article.outcome in (Outcome.REFUSED, Outcome.NON_ARTICLE), article.provenance.reason  # read and refused, not crashed
 
 
 def test_control_characters_and_odd_line_breaks_are_normalized() -> None:

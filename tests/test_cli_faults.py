@@ -43,6 +43,12 @@ def corrupted(index: int) -> str:
     return "\x00\xff garbage"
 
 
+#: The size of a batch a test interrupts after 500 records: large enough that the run is
+#: still going when the journal reaches 500 (``_wait_for_journal`` fails loudly otherwise),
+#: small enough that the three runs of a resume test take seconds, not a minute.
+INTERRUPTED_BATCH = 3_000
+
+
 def write_batch(path: Path, size: int, corrupt_every: int | None) -> int:
     """A JSONL batch of ``size`` lines; every ``corrupt_every``-th is broken. Returns how many are."""
     dumps = fixture_dumps()
@@ -124,9 +130,9 @@ def _reference(tmp_path: Path, batch: Path) -> tuple[str, str]:
 
 
 def _interrupted_run(tmp_path: Path, stop: str) -> tuple[Path, Path, Path, subprocess.Popen[str], str]:
-    """A 20,000-record run stopped (``stop``: "sigint" or "kill") after 500 records."""
+    """A run of INTERRUPTED_BATCH records stopped (``stop``: "sigint" or "kill") after 500 records."""
     batch = tmp_path / "batch.jsonl"
-    write_batch(batch, 20_000, corrupt_every=50)
+    write_batch(batch, INTERRUPTED_BATCH, corrupt_every=50)
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
     process = _start(batch, out, errors)
     _wait_for_journal(out, 500, process)

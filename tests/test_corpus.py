@@ -1,9 +1,9 @@
 """The real pages of ../shared against their hand-written expected records, held to the bars.
 
-Bars (issue #2): the seeds equal their expected records in every field; on each
-site's dumps mean token F1 >= 0.99, paragraph F1 >= 0.97, exact documents >= 0.70
-and agreement >= 0.95 on every metadata field; on other/ token F1 >= 0.95.
-Skipped, with the reason, where ../shared is absent.
+The seeds equal their expected records in every field; each site's dumps and pages
+(and the pages with every layout off) hold the levels measured today, less a stated
+margin (``DUMP_LEVELS`` and its kin): the bars bite on the first regression. Skipped,
+with the reason, where ../shared is absent; under ``CI=true`` its absence fails.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from cleaner import GUIDE_FIELDS, clean
+from cleaner import GUIDE_FIELDS, CleanOptions, clean
 from cleaner.evaluation import METADATA_FIELDS, Totals, find_cases, loss, score
 
 from .conftest import shared_dir
@@ -37,45 +37,93 @@ def dump_totals() -> dict[str, Totals]:
     return totals
 
 
-@pytest.mark.parametrize("site", SITES)
-def test_site_dumps_meet_the_bars(site: str, dump_totals: dict[str, Totals]) -> None:
-    assert dump_totals[site].n >= 10, f"too few {site} dumps found"
-    means = dump_totals[site].means()
-    assert means["f1"] >= 0.99
-    assert means["paragraph_f1"] >= 0.97
-    assert means["exact"] >= 0.70
-    low = {name: means[f"meta.{name}"] for name in METADATA_FIELDS if means[f"meta.{name}"] < 0.95}
-    assert not low, f"metadata fields below 0.95: {low}"
+#: The levels measured on 2026-12-03 (``scripts/evaluate.py``), held with a stated margin:
+#: token F1 may drop by 0.002; exactness and each metadata field by one document of the
+#: set (``1 / n``), no more. A field not named is at 1.0. A change that costs more than one
+#: document is a regression to fix, not a level to lower.
+DUMP_LEVELS: dict[str, dict[str, float]] = {
+    "antara": {}, "cnnindonesia": {}, "liputan6": {}, "tempo": {}, "tirto": {},
+    "other": {"f1": 0.991, "paragraph_f1": 0.9667, "exact": 0.9, "meta.title": 0.9, "meta.authors": 0.9, "meta.published": 0.9},
+}
+HTML_LEVELS: dict[str, dict[str, float]] = {
+    "antara": {"f1": 0.9983, "paragraph_f1": 0.9931, "exact": 0.8}, "liputan6": {}, "tempo": {}, "tirto": {},
+}
+#: Every markup layout off (as after a redesign of every site): the fallback's own reading.
+NO_LAYOUT_LEVELS: dict[str, dict[str, float]] = {
+    "antara": {"f1": 0.9983, "paragraph_f1": 0.9931, "exact": 0.8},
+    "liputan6": {"f1": 0.9985, "paragraph_f1": 0.9975, "exact": 0.875, "meta.description": 0.875},
+    "tempo": {"meta.title": 0.6667, "meta.published": 0.3333, "meta.category": 0.6667, "meta.tags": 0.6667},
+    "tirto": {},
+}
+F1_MARGIN = 0.002
 
 
-def test_other_sites_meet_the_generic_bar(dump_totals: dict[str, Totals]) -> None:
-    assert dump_totals["other"].n >= 5
-    assert dump_totals["other"].means()["f1"] >= 0.95
+def assert_levels(totals: Totals, levels: dict[str, float], what: str) -> None:
+    """Every mean at its measured level, less the stated margin."""
+    means = totals.means()
+    one_document = 1 / totals.n
+    below = {}
+    for key in ("f1", "paragraph_f1", "exact", *(f"meta.{name}" for name in METADATA_FIELDS)):
+        margin = F1_MARGIN if key in ("f1", "paragraph_f1") else one_document
+        level = levels.get(key, 1.0)
+        if means[key] < level - margin - 1e-9:
+            below[key] = f"{means[key]:.4f} < {level:.4f} - {margin:.4f}"
+    assert not below, f"{what}: below the measured levels: {below}"
 
 
-@pytest.fixture(scope="module")
-def html_totals() -> dict[str, tuple[Totals, Totals]]:
+@pytest.mark.parametrize("site", sorted(DUMP_LEVELS))
+def test_site_dumps_hold_their_levels(site: str, dump_totals: dict[str, Totals]) -> None:
+    assert dump_totals[site].n >= (5 if site == "other" else 10), f"too few {site} dumps found"
+    assert_levels(dump_totals[site], DUMP_LEVELS[site], f"{site} dumps")
+
+
+def html_scores(markup_layouts: bool) -> dict[str, tuple[Totals, Totals]]:
     """Per site: the cleaner's scores and trafilatura's on the same saved pages."""
     from cleaner.compare import trafilatura_record
 
+    options = CleanOptions(markup_layouts=markup_layouts)
     totals: dict[str, tuple[Totals, Totals]] = defaultdict(lambda: (Totals(), Totals()))
     for case in find_cases([shared_dir("corpus", "html")]):
         source = case.path.read_bytes()
         ours, theirs = totals[case.group.split("/")[0]]
-        ours.add(score(clean(source, url=case.url).to_dict(), case.expected))
-        theirs.add(score(trafilatura_record(source.decode("utf-8", "replace"), "html", case.url), case.expected))
+        ours.add(score(clean(source, url=case.url, options=options).to_dict(), case.expected))
+        if markup_layouts:
+            theirs.add(score(trafilatura_record(source.decode("utf-8", "replace"), "html", case.url), case.expected))
     return totals
 
 
-@pytest.mark.parametrize("site", ("antara", "liputan6", "tempo"))
-def test_site_pages_meet_the_html_bars(site: str, html_totals: dict[str, tuple[Totals, Totals]]) -> None:
+@pytest.fixture(scope="module")
+def html_totals() -> dict[str, tuple[Totals, Totals]]:
+    return html_scores(markup_layouts=True)
+
+
+@pytest.fixture(scope="module")
+def no_layout_totals() -> dict[str, tuple[Totals, Totals]]:
+    return html_scores(markup_layouts=False)
+
+
+@pytest.mark.parametrize("site", sorted(HTML_LEVELS))
+def test_site_pages_hold_their_levels(site: str, html_totals: dict[str, tuple[Totals, Totals]]) -> None:
     ours, theirs = html_totals[site]
-    assert ours.n >= 3, f"too few {site} pages found"
-    means = ours.means()
-    assert means["f1"] >= 0.97
-    assert means["f1"] > theirs.means()["f1"], "the site rule must beat trafilatura on the same pages"
-    assert means["meta.title"] >= 0.95
-    assert means["meta.published"] >= 0.95
+    assert ours.n >= 1, f"no {site} pages found"
+    assert_levels(ours, HTML_LEVELS[site], f"{site} pages")
+    assert ours.means()["f1"] > theirs.means()["f1"], "the site rule must beat trafilatura on the same pages"
+
+
+@pytest.mark.parametrize("site", sorted(NO_LAYOUT_LEVELS))
+def test_pages_with_every_layout_off_hold_their_levels(site: str, no_layout_totals: dict[str, tuple[Totals, Totals]]) -> None:
+    ours, _ = no_layout_totals[site]
+    assert ours.n >= 1, f"no {site} pages found"
+    assert_levels(ours, NO_LAYOUT_LEVELS[site], f"{site} pages, layouts off")
+
+
+def test_the_level_check_bites() -> None:
+    totals = Totals()
+    perfect = {"text": "Satu dua tiga.", **{name: None for name in METADATA_FIELDS}}
+    totals.add(score(perfect, perfect))
+    totals.add(score({**perfect, "text": "Satu."}, perfect))
+    with pytest.raises(AssertionError, match="below the measured levels"):
+        assert_levels(totals, {}, "two documents, one cut short")
 
 
 def test_search_results_page_has_no_article() -> None:

@@ -64,8 +64,26 @@ def test_new_check_change_update_check(tmp_path: Path) -> None:
     assert json.loads(dump.with_name("insentif-mobil-listrik.meta.json").read_text())["reviewed"] is False  # not chosen
 
 
+def mark_reviewed(folder: Path) -> None:
+    """What a person does after reading each expected record against the GUIDE."""
+    for meta_path in folder.rglob("*.meta.json"):
+        meta = json.loads(meta_path.read_text())
+        meta_path.write_text(json.dumps({**meta, "reviewed": True}, ensure_ascii=False, indent=2))
+
+
+def test_pytest_fails_an_unreviewed_fixture(tmp_path: Path) -> None:
+    folder = make_two(tmp_path)  # `fixtures new`: today's output, marked unreviewed
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), "--cleaner-fixtures", str(folder)],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )
+    assert result.returncode == 1 and "2 failed" in result.stdout, result.stdout
+    assert "not reviewed" in result.stdout and "--reviewed" in result.stdout
+
+
 def test_pytest_runs_each_fixture_and_fails_with_the_same_diff(tmp_path: Path) -> None:
     folder = make_two(tmp_path)
+    mark_reviewed(folder)
     expected_path = folder / "tempo" / "insentif-mobil-listrik.expected.json"
     record = json.loads(expected_path.read_text())
     record["text"] = record["text"] + "\n\nParagraf yang tidak ada di halaman."

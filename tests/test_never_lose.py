@@ -21,7 +21,7 @@ import pytest
 from cleaner import Outcome, clean
 
 from .conftest import FIXTURES
-from .test_cli_faults import _reference, _start, _wait_for_journal, write_batch
+from .test_cli_faults import INTERRUPTED_BATCH, _reference, _start, _wait_for_journal, write_batch
 
 CLEANER = [sys.executable, "-m", "cleaner.cli"]
 
@@ -183,8 +183,8 @@ def test_an_attribute_flood_keeps_the_article() -> None:
 
 
 def _batch_failing_early(path: Path) -> None:
-    """20,000 records whose only broken lines are among the first 100."""
-    write_batch(path, 20_000, corrupt_every=None)
+    """INTERRUPTED_BATCH records whose only broken lines are among the first 100."""
+    write_batch(path, INTERRUPTED_BATCH, corrupt_every=None)
     lines = path.read_text(encoding="utf-8").splitlines()
     for index in (3, 40, 77):
         lines[index] = "{not json"
@@ -209,7 +209,7 @@ def test_after_resume_the_exit_status_and_summary_are_the_uninterrupted_runs(tmp
 
 def test_the_same_file_twice_is_read_once_and_survives_an_interruption(tmp_path: Path) -> None:
     batch = tmp_path / "batch.jsonl"
-    write_batch(batch, 20_000, corrupt_every=50)
+    write_batch(batch, INTERRUPTED_BATCH, corrupt_every=50)
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
     process = subprocess.Popen(
         [*CLEANER, "clean", str(batch), str(batch), "-o", str(out), "--errors", str(errors), "--no-progress"],
@@ -225,7 +225,7 @@ def test_the_same_file_twice_is_read_once_and_survives_an_interruption(tmp_path:
 
 def test_a_torn_journal_tail_never_blocks_a_later_resume(tmp_path: Path) -> None:
     batch = tmp_path / "batch.jsonl"
-    write_batch(batch, 20_000, corrupt_every=50)
+    write_batch(batch, INTERRUPTED_BATCH, corrupt_every=50)
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
     journal = out.with_name(f".{out.name}.journal")
     for stop_at in (300, 900):  # two interruptions, each leaving a torn journal entry

@@ -13,7 +13,7 @@ import pytest
 from cleaner import clean
 from cleaner.schema import features, json_schema
 
-from .conftest import FIXTURES, SHARED
+from .conftest import FIXTURES, shared_dir
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -70,9 +70,7 @@ def test_datasets_loads_the_fixture_dumps_and_pages_in_one_call(tmp_path: Path) 
 
 
 def test_datasets_loads_the_real_dumps_and_pages_in_one_call(tmp_path: Path) -> None:
-    corpus = SHARED / "corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"{corpus} is absent: the real pages of ../shared are not beside this checkout")
+    corpus = shared_dir("corpus")
     pages = cli_output([corpus / "html"], tmp_path / "pages.jsonl")
     dumps = cli_output([corpus / "dumps"], tmp_path / "dumps.jsonl")
     dataset = _load([tmp_path / "pages.jsonl", tmp_path / "dumps.jsonl"], tmp_path)

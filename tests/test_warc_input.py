@@ -52,8 +52,9 @@ def test_cleaning_a_warc_and_a_damaged_one(tmp_path: Path) -> None:
     assert result.returncode == 1 and "WARC record cut short" in result.stderr and result.stdout == ""
 
 
-def test_the_warc_date_reaches_the_cleaner(tmp_path: Path) -> None:
+def test_the_warc_reader_gives_the_warc_date(tmp_path: Path) -> None:
     warc = tmp_path / "crawl.warc.gz"
     write_warc(warc)
     [document] = list(read_documents([str(warc)]))
     assert document.when is not None and document.when.startswith("2026-11-21")
+    # That the cleaner then reads the page with the layouts of that date: tests/test_one_way_in.py.

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from cleaner import Cleaner, Outcome
-from cleaner.inputs import read_documents, read_records
+from cleaner.inputs import read_documents
 
 from .conftest import FIXTURES
 
@@ -154,13 +154,14 @@ def test_the_cli_cleans_each_record_with_its_url_and_carries_the_record_ids(tmp_
     assert error["error"] == "empty input" and error["id"] == _uuid(4) and error["warc_refers_to"] == _uuid(500_004)
 
 
-def test_the_api_reads_a_wet_file_for_clean_many(tmp_path: Path) -> None:
+def test_the_api_cleans_the_documents_of_a_wet_file(tmp_path: Path) -> None:
     wet = write_wet(tmp_path / "crawl.warc.wet.gz", wet_records())
-    records = list(read_records(str(wet)))
-    articles = list(Cleaner().clean_many(records))
+    cleaner = Cleaner()
+    documents = list(read_documents([str(wet)]))
+    articles = [cleaner.clean_document(document) for document in documents]
     assert len(articles) == 4
-    for (name, date), record, article in zip(PAGES, records, articles):
-        assert record["when"] == date and record["warc_refers_to"].startswith("<urn:uuid:")
+    for (name, date), document, article in zip(PAGES, documents, articles):
+        assert document.when == date and document.extra["warc_refers_to"].startswith("<urn:uuid:")
         assert {key: article.to_dict()[key] for key in GUIDE_KEYS} == fixture(name)[2]
     assert articles[3].outcome is Outcome.REFUSED and articles[3].provenance.reason == "empty input"
 
@@ -172,7 +173,9 @@ def test_the_warc_date_is_the_era_the_cleaner_is_given(tmp_path: Path, monkeypat
     original = cleaner.engine.extract_text
     monkeypatch.setattr(cleaner.engine, "extract_text", lambda rule, lines, when=None: seen.append(when) or original(rule, lines, when))
     wet = write_wet(tmp_path / "crawl.warc.wet.gz", wet_records())
-    list(Cleaner().clean_many(read_records(str(wet))))
+    cleaner = Cleaner()
+    for document in read_documents([str(wet)]):
+        cleaner.clean_document(document)
     assert [str(day) for day in seen] == ["2014-02-21", "2025-03-20", "2025-03-12"]
 
 
@@ -243,18 +246,3 @@ def test_datatrove_warc_reader_documents_of_a_wet_file_go_through_the_step(tmp_p
             key: expected[key] or "" for key in ("site", "url", "title", "published", "dateline")
         }
         assert document["metadata"]["date"] == date
-
-
-def test_the_datatrove_step_gives_the_reader_date_as_the_era() -> None:
-    _require_datatrove()
-    from datatrove.data import Document
-
-    from cleaner.integrations.datatrove import IndonesianNewsCleaner
-
-    step = IndonesianNewsCleaner()
-    seen: list[Any] = []
-    original = step.cleaner.clean
-    step.cleaner.clean = lambda content, **options: seen.append(options) or original(content, **options)  # type: ignore[method-assign]
-    url, text, expected = fixture("tempo/classic-2013")
-    [document] = list(step.run(iter([Document(text=text, id="x", metadata={"url": url, "date": "2014-02-21T03:12:45Z"})])))
-    assert seen == [{"url": url, "when": "2014-02-21T03:12:45Z"}] and document.text == expected["text"]

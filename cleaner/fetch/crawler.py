@@ -65,6 +65,8 @@ class FetchedPage:
     charset: str | None
     #: A revisit found the page changed: the WARC-Record-ID of the copy this one updates.
     updates: str | None = None
+    #: When it was fetched (the WARC-Date, ISO 8601): the era whose layouts read it first. None: now.
+    date: str | None = None
 
 
 @dataclass

@@ -40,6 +40,7 @@ class StoredResponse:
     status: int
     headers: dict[str, str]
     body: bytes
+    date: str | None = None  # its WARC-Date
 
 
 def read_responses(path: Path) -> Iterator[StoredResponse]:
@@ -55,6 +56,7 @@ def read_responses(path: Path) -> Iterator[StoredResponse]:
                     status,
                     dict(record.http_headers.headers),
                     record.content_stream().read(),
+                    record.rec_headers.get_header("WARC-Date"),
                 )
         except Exception:  # noqa: BLE001 - a record cut by a crash ends what can be read
             return

@@ -12,8 +12,7 @@
 
 Each document's ``text`` (a raw dump or an HTML page, as readers give it; or the
 metadata key ``html_key`` names) is replaced by the clean article text;
-``metadata["url"]`` picks the site rule, ``metadata["date"]`` (a WARC-Date, as ``WarcReader``
-gives it) puts the layouts of its era first; the article's fields are merged into
+``metadata["url"]`` picks the site rule; the article's fields are merged into
 ``metadata`` with one type each in every document, so columnar writers (``ParquetWriter``)
 keep one schema: strings (``""`` where the article has none), lists joined by ``"; "``
 (``authors``, ``editors``, ``tags``), booleans (``cleaner_paywalled``,
@@ -29,7 +28,8 @@ seconds one document may take (``failed`` beyond it). Stats: ``total``, ``forwar
 Common Crawl's WET files: ``WarcReader`` reads their ``conversion`` records too, each a
 document whose text is the page's plain text (a dump, cleaned as one), ``id`` its
 WARC-Record-ID, ``metadata["url"]`` its WARC-Target-URI and ``metadata["date"]`` its
-WARC-Date, all used here. (``WarcReader`` keeps no ``WARC-Refers-To``; the CLI carries it.)
+WARC-Date (the era), all used here. (``WarcReader`` keeps no ``WARC-Refers-To``; the CLI
+carries it.)
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from datatrove.utils.typeshelper import StatHints
 
 from ..api import Cleaner
 from ..article import GUIDE_FIELDS, Article, Outcome
+from ..inputs import InputDocument
 
 #: GUIDE fields merged into ``Document.metadata`` (``text`` replaces the document's text).
 METADATA_FIELDS = tuple(key for key in GUIDE_FIELDS if key != "text")
@@ -125,7 +126,6 @@ class IndonesianNewsCleaner(PipelineStep):
         min_text_chars: int = 0,
         drop_non_articles: bool = True,
         url_key: str = "url",
-        date_key: str = "date",
         html_key: str | None = None,
         exclusion_writer: Any = None,
         time_limit: float | None = 60.0,
@@ -137,7 +137,6 @@ class IndonesianNewsCleaner(PipelineStep):
         )
         self.drop_non_articles = drop_non_articles
         self.url_key = url_key
-        self.date_key = date_key
         self.html_key = html_key
         self.exclusion_writer = exclusion_writer
         self.time_limit = time_limit
@@ -171,17 +170,25 @@ class IndonesianNewsCleaner(PipelineStep):
                 yield document
 
     def _clean(self, document: Document) -> Article:
-        url = document.metadata.get(self.url_key)
-        html = document.metadata.get(self.html_key) if self.html_key else None
+        """Through ``Cleaner.clean_document``, as every other caller: the address, and the
+        date a WARC reader puts in ``metadata["date"]`` (the era whose layouts go first)."""
+        metadata = document.metadata
+        url = metadata.get(self.url_key)
+        url = url if isinstance(url, str) else None
+        html = metadata.get(self.html_key) if self.html_key else None
         content = html if isinstance(html, (str, bytes)) and html else document.text
-        when = document.metadata.get(self.date_key)
+        when = next((metadata[key] for key in ("date", "when") if isinstance(metadata.get(key), str)), None)
+        charset = metadata.get("charset") or metadata.get("encoding")
+        source = InputDocument(
+            str(document.id), content=content, url=url, when=when, encoding=charset if isinstance(charset, str) else None
+        )
         try:
             with _time_limit(self.time_limit):
-                return self.cleaner.clean(content, url=url if isinstance(url, str) else None, when=when if isinstance(when, str) else None)
+                return self.cleaner.clean_document(source)
         except TimeoutError as error:  # raised between the engine's own guards: still one record
             from ..engine import refused
 
-            return refused(str(error), url=url if isinstance(url, str) else None, outcome=Outcome.FAILED)
+            return refused(str(error), url=url, outcome=Outcome.FAILED)
 
 
 __all__ = ["Document", "IndonesianNewsCleaner", "article_metadata", "keep_empty_text"]
