@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
-#: Dumps: plain text, and the Markdown LLM-era crawlers write (read as Markdown by its signals, whatever the suffix).
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+#: Dumps. A Markdown dump is read as Markdown by its signals, whatever its suffix; a ``.md`` file
+#: is read when named, not in a folder walk, where ``.md`` files are a folder's README and notes.
+TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 #: JSON Lines (what ``datasets.Dataset.to_json`` writes) or one JSON array of records: sniffed.
@@ -76,7 +77,7 @@ def _walk(folder: Path) -> Iterator[Path]:
 def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None) -> Iterator[str]:
     """Files as given, folders walked recursively (sorted), ``-`` as is; each file once.
 
-    In a folder, files with a known suffix (``.txt``, ``.md``, ``.html``, ``.jsonl``, ``.json``,
+    In a folder, files with a known suffix (``.txt``, ``.html``, ``.jsonl``, ``.json``,
     ``.warc``, ``.wet`` and ``.warc.wet``, and their ``.gz`` forms) and files with no suffix (sniffed) are inputs;
     anything else — other suffixes, fixture sidecars, FIFOs and devices — is passed
     over and listed in ``skipped`` with the reason (a fixture's ``.expected.json`` and

@@ -17,6 +17,7 @@ import pytest
 
 import cleaner.engine
 from cleaner import clean, markdown
+from cleaner.inputs import read_documents
 
 from .conftest import FIXTURES, shared_dir
 
@@ -213,9 +214,11 @@ def test_explain_names_what_the_markdown_reading_dropped() -> None:
     assert "markdown.image" in result.stdout and "markdown.link_grid" in result.stdout and "markdown.jina_header" in result.stdout
 
 
-def test_a_markdown_file_is_an_input(tmp_path: Path) -> None:
+def test_a_markdown_file_named_is_an_input_and_a_folders_notes_are_not(tmp_path: Path) -> None:
     (tmp_path / "halaman.md").write_text(CONSTRUCTS, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(tmp_path / "halaman.md")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["title"] == "Jembatan gantung baru menghubungkan dua desa" and "Murid sekolah dasar" in record["text"]
+    skipped: list[tuple[str, str]] = []
+    assert list(read_documents([str(tmp_path)], skipped=skipped)) == [] and skipped == [(str(tmp_path / "halaman.md"), "unknown suffix .md")]
