@@ -89,8 +89,6 @@ class MarkdownDump:
     kinds: dict[str, str] = field(default_factory=dict)
     #: Blocks the reading dropped or moved to a field (images, link grids, Jina's header), in order.
     notes: list[Decision] = field(default_factory=list)
-    #: The signals that made it Markdown.
-    signals: tuple[str, ...] = ()
     #: The headline: the one level-1 heading, else Jina's ``Title:``.
     title: str | None = None
     #: Jina's ``Published Time:``, as ISO 8601.
@@ -182,7 +180,7 @@ def read(text: str) -> MarkdownDump | None:
         html = cmarkgfm.markdown_to_html_with_extensions(body, options=_OPTIONS, extensions=_EXTENSIONS)
     except Exception:  # noqa: BLE001 - cmark reads any text; should it not, the dump is read as plain text
         return None
-    dump = MarkdownDump([], signals=tuple(found))
+    dump = MarkdownDump([])
     if header:
         fields, header_lines, _ = header
         dump.notes += [Decision(line, "meta" if line != _JINA_CONTENT else "drop", "markdown.jina_header") for line in header_lines]

@@ -17,7 +17,6 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from cleaner import Cleaner, Outcome
 from cleaner.inputs import read_documents
 
 from .conftest import FIXTURES
+from .test_cli_faults import _wait_for_journal
 
 CLEANER = [sys.executable, "-m", "cleaner.cli"]
 GUIDE_KEYS = ("site", "url", "title", "description", "authors", "editors", "published", "updated", "dateline", "category", "tags", "text")
@@ -177,16 +177,6 @@ def test_the_warc_date_is_the_era_the_cleaner_is_given(tmp_path: Path, monkeypat
     for document in read_documents([str(wet)]):
         cleaner.clean_document(document)
     assert [str(day) for day in seen] == ["2014-02-21", "2025-03-20", "2025-03-12"]
-
-
-def _wait_for_journal(out: Path, entries: int, process: subprocess.Popen[str]) -> None:
-    journal = out.with_name(f".{out.name}.journal")
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if journal.exists() and journal.read_bytes().count(b"\n") >= entries:
-            return
-        time.sleep(0.02)
-    raise AssertionError("the run finished or stalled before it could be interrupted")
 
 
 def test_a_killed_run_over_a_wet_file_resumes_to_the_uninterrupted_result(tmp_path: Path) -> None:
