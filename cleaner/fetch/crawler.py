@@ -1,7 +1,9 @@
 """The crawl: per-host queues, one request in flight per host, delays, retries, redirects.
 
 One asyncio loop drives an ``httpx.AsyncClient``. Every URL waits in its host's
-queue (host = scheme, name and port, as robots.txt is scoped); a host is served
+queue (host = scheme, name and port, as robots.txt is scoped, after ``urls.normalise``
+gave every spelling of a server one; userinfo is dropped from a URL the user gives
+and refused in one from the web); a host is served
 when it is idle and its delay has passed since its last request ended, and at
 most ``concurrency`` requests are in flight in all. A host's first request is for
 its robots.txt. Redirects are followed one hop at a time through the queue of the
@@ -14,7 +16,11 @@ past ``retries``. Every request has a total ``deadline`` besides its per-read ti
 A redirect counts as stored once its final target is; two URLs redirecting to one
 page fetch it once. With ``revisit``, stored pages are asked again conditionally: a
 304 is archived as a ``revisit`` record, a changed page as a new response that refers
-to the copy it updates.
+to the copy it updates. Bodies are read raw and decoded by ``codings`` against the
+size limit, so a compression bomb costs the limit, not its inflated size. Sitemap
+indexes are followed on their own host only, to a bounded depth and count, and no
+feed or sitemap is read once ``max_pages`` pages are queued. A redirect loop or an
+over-long chain the archive holds is not asked for again.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ the status, every header, the fetch time and the body, so a page can be cleaned
 again later with a better rule. Each record is its own gzip member, written and
 flushed before the next request, so a crash loses at most the record in flight.
 
-The payload is the body as decoded from its transfer and content codings (what
-httpx hands over), and the record's headers are rewritten to match it, so every
+The payload is the body as decoded from its transfer and content codings (every
+layer, by ``codings``), and the record's headers are rewritten to match it, so every
 WARC reader (warcio, datatrove's ``WarcReader``) reads back exactly those bytes:
 ``Content-Encoding`` and ``Transfer-Encoding`` are removed, ``Content-Length`` is the
 stored length, and the server's originals are kept as ``X-Crawler-Original-…``.
