@@ -143,6 +143,14 @@ def test_a_redirect_to_a_url_with_credentials_is_an_error_and_the_secret_goes_no
     assert not clean.exists() or "sandi-rahasia" not in clean.read_text(encoding="utf-8")
 
 
+def test_a_robots_txt_redirecting_to_a_url_with_credentials_is_not_followed(tmp_path: Path, sites: list[HttpSite]) -> None:
+    site = raw_site(sites, {"/berita": response("200 OK", [("Content-Type", "text/html; charset=utf-8")], html_page("Berita", ARTICLE))})
+    site.routes["/robots.txt"] = response("301 Moved", [("Location", site.url("/robots-lain.txt").replace("http://", "http://budi:sandi-rahasia@"))])
+    summary = crawl(tmp_path, [site.url("/berita")])
+    assert summary.fetched == 1 and site.paths() == ["/robots.txt", "/berita"]  # a dead end: no restrictions
+    assert not any("Authorization" in headers for _, headers in site.requests)
+
+
 def test_credentials_in_a_url_the_user_gives_are_never_sent_nor_stored(tmp_path: Path, sites: list[HttpSite]) -> None:
     site = raw_site(sites, {
         "/robots.txt": response("404 Not Found", []),

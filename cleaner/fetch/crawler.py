@@ -374,7 +374,9 @@ class Crawler:
                 status, _, headers, body = await self._get(client, url, limit=ROBOTS_LIMIT, truncate=True)
                 location = dict((k.lower(), v) for k, v in headers).get("location")
                 if status in (301, 302, 303, 307, 308) and location:
-                    url = urljoin(url, location)
+                    if has_userinfo(urljoin(url, location.strip())):
+                        break  # never followed (RFC 9110 §4.2.4): a dead end, as a redirect left unfollowed is
+                    url = urljoin(url, location.strip())
                     continue
                 break
         except (httpx.TimeoutException, httpx.TransportError) as failure:
