@@ -379,6 +379,9 @@ def fetch_command(
     except ArchiveBusy as error:
         typer.echo(f"Error: {error}", err=True)
         raise typer.Exit(2) from None
+    except OSError as error:
+        typer.echo(f"Error: cannot open {output}: {error.strerror}", err=True)
+        raise typer.Exit(2) from None
     sink = ResumableOutput(clean_output).open(resume=True, extend=True) if clean_output else None
     cleaned = 0
 

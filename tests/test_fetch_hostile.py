@@ -99,6 +99,15 @@ def test_every_layer_of_a_multi_coded_body_is_decoded(tmp_path: Path, sites: lis
     assert all(r.http_headers.get_header("Content-Encoding") is None for r in stored)  # type: ignore[attr-defined]
 
 
+def test_a_brotli_body_under_gzip_is_decoded(tmp_path: Path, sites: list[HttpSite]) -> None:
+    brotli = pytest.importorskip("brotli", reason="br is decoded only with the brotli module")
+    body = html_page("Brotli", ARTICLE)
+    site = serve(sites, {"/robots.txt": ROBOTS_OPEN, "/br": always(Reply(200, gzip.compress(brotli.compress(body)), {**HTML, "Content-Encoding": "br, gzip"}))})
+    pages: list[FetchedPage] = []
+    summary = crawl(tmp_path, [site.url("/br")], pages=pages)
+    assert summary.fetched == 1 and [page.body for page in pages] == [body]
+
+
 def test_codings_that_cannot_be_decoded_fail_for_their_reason_unarchived_and_unretried(tmp_path: Path, sites: list[HttpSite]) -> None:
     body = html_page("Asing", ARTICLE)
     site = serve(sites, {
@@ -338,3 +347,18 @@ def test_the_last_line_of_fetch_clean_names_the_archive_and_the_jsonl(tmp_path: 
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("fetched 1,") and f"-> {out};" in last and last.endswith(f"cleaned 1 -> {clean}")
     assert [json.loads(line)["url"] for line in clean.read_text(encoding="utf-8").splitlines()] == [site.url("/berita")]
+
+
+def test_the_body_decoder_reads_every_gzip_member_in_bounded_pieces_whatever_the_chunking() -> None:
+    from cleaner.fetch.codings import PIECE, BodyDecoder, Undecodable, codings_of
+
+    first, second = bytes(300_000), ARTICLE.encode() * 50
+    raw = gzip.compress(first) + gzip.compress(second) + b"\0\0"  # two members, then padding some servers add
+    for step in (1, 7, 4096, len(raw)):
+        decoder = BodyDecoder(codings_of([("Content-Encoding", "gzip")]), 10_000_000)
+        pieces = [piece for start in range(0, len(raw), step) for piece in decoder.feed(raw[start : start + step])]
+        assert b"".join(pieces) == first + second and max(map(len, pieces)) <= PIECE
+    # A middle layer may not balloon either: megabytes of empty gzip members decode to nothing at all.
+    empty_members = gzip.compress(b"") * 200_000
+    with pytest.raises(Undecodable, match="the gzip layer inflates past"):
+        list(BodyDecoder(["gzip", "gzip"], 1000).feed(gzip.compress(empty_members, 9)))
