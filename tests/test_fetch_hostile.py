@@ -253,12 +253,15 @@ def test_discovery_stops_when_the_page_budget_is_spent(tmp_path: Path, sites: li
         site.routes[f"/peta-{i}.xml"] = always(urlset([site.url(f"/berita/{i}-{j}") for j in range(3)]))
         for j in range(3):
             site.routes[f"/berita/{i}-{j}"] = always(page_route(f"Berita {i} {j}"))
-    store, crawler = crawler_for(tmp_path, max_pages=2)
+    store, crawler = crawler_for(tmp_path, replace(FAST, delay=0.3), max_pages=2)
     crawler.add(site.url("/indeks.xml"), "sitemap")
+    started = time.monotonic()
     try:
         summary = crawler.run()
     finally:
         store.close()
+    # Five requests 0.3 s apart; the 29 sitemaps left are dropped without a delay each (8.7 s).
+    assert time.monotonic() - started < 6.0
     assert summary.fetched == 2
     assert sum(p.startswith("/peta-") for p in site.paths()) == 1  # the first sitemap spent the budget
     assert sum(p.startswith("/berita/") for p in site.paths()) == 2

@@ -290,6 +290,9 @@ class Crawler:
                 for host in self._hosts.values():
                     if self._in_flight >= self.settings.concurrency:
                         break
+                    while host.queue and host.queue[0].kind != "page" and self._budget_spent():
+                        # Discovery stops when the pages are counted: dropped here, costing no delay.
+                        self._not_read(host.queue.popleft().url, "page budget spent (--max-pages)")
                     if host.queue and not host.busy and host.ready_at <= now:
                         job = host.queue.popleft()
                         host.busy = True
@@ -310,9 +313,6 @@ class Crawler:
         """One job on an idle host: robots first if needed, then the request; the host is freed after."""
         retry_after: float | None = None
         try:
-            if job.kind != "page" and self._budget_spent():  # discovery stops when the pages are counted
-                self._not_read(job.url, "page budget spent (--max-pages)")
-                return
             if host.robots is None or host.robots.expires <= time.monotonic():
                 await self._fetch_robots(client, host)
                 await asyncio.sleep(host.delay)  # robots.txt was a request to this host too
