@@ -183,6 +183,7 @@ def test_authority_normalisation() -> None:
     assert normalise("https://Berita.Contoh.ID:443/a?b=1") == "https://berita.contoh.id/a?b=1"
     assert normalise("https://berita.contoh.id:80/") == "https://berita.contoh.id:80/"  # 80 is no default for https
     assert normalise("http://[::1]:08080/x") == "http://[::1]:8080/x"
+    assert normalise("http://BÉRITA.contoh.id/") == normalise("http://xn--brita-bsa.contoh.id/") == "http://xn--brita-bsa.contoh.id/"
     with pytest.raises(BadUrl):
         normalise("http://berita.contoh.id:99999/")
 

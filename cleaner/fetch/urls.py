@@ -2,7 +2,7 @@
 
 ``http://127.0.0.1/``, ``HTTP://127.0.0.1:80/``, ``http://127.0.0.1:/``,
 ``http://127.0.0.1:0080`` and ``http://user@127.0.0.1/`` are one server: the
-scheme and host are lowercased, an empty or default port (80 for http, 443 for
+scheme and host are lowercased (an internationalised name put in its IDNA form), an empty or default port (80 for http, 443 for
 https) and leading zeros go, an empty path becomes ``/``, and the userinfo is
 dropped, so robots.txt is asked once per origin, the delay holds across
 spellings, and no credentials are sent or stored. A URL from the web (a redirect,
@@ -13,6 +13,8 @@ a feed or sitemap entry) that carries userinfo is refused instead
 from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
+
+import idna  # httpx's own dependency, for the host names it sends
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -39,6 +41,11 @@ def normalise(url: str) -> str:
         raise BadUrl(f"bad port in {url!r}") from error
     if ":" in host:  # an IPv6 literal keeps its brackets
         host = f"[{host}]"
+    elif not host.isascii():  # an internationalised name in the form sent on the wire (as httpx sends it)
+        try:
+            host = idna.encode(host, uts46=True).decode("ascii")
+        except idna.IDNAError as error:
+            raise BadUrl(f"bad host name in {url!r}") from error
     netloc = host if port is None or port == DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, parts.fragment))
 
