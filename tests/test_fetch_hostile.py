@@ -145,7 +145,7 @@ def test_a_redirect_to_a_url_with_credentials_is_an_error_and_the_secret_goes_no
     )
     assert result.returncode == 1, result.stderr
     assert "redirect to a URL with credentials" in result.stderr and "URL with credentials (userinfo), refused" in result.stderr
-    assert "/rahasia" not in site.paths()
+    assert "/rahasia" not in site.paths() and "sandi-rahasia" not in result.stderr
     assert not any("Authorization" in headers for _, headers in site.requests)
     archive = gzip.decompress(out.read_bytes()) if out.stat().st_size else b""
     assert b"sandi-rahasia" not in archive

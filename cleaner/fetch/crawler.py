@@ -43,7 +43,7 @@ from .discover import Discovered, parse_feed, parse_sitemap
 from .robots import RobotsAnswer, answer_from_response
 from .settings import PRODUCT, FetchSettings
 from .store import Stored, WarcStore, now_utc
-from .urls import BadUrl, has_userinfo, normalise, origin
+from .urls import BadUrl, has_userinfo, normalise, origin, without_userinfo
 
 #: RFC 9309: crawlers parse at least the first 500 KiB of a robots.txt; the rest is ignored.
 ROBOTS_LIMIT = 500 * 1024
@@ -205,12 +205,14 @@ class Crawler:
                 self._fail(url, "not http or https")
             return
         if not trusted and has_userinfo(url):
-            self._fail(url, "URL with credentials (userinfo), refused (RFC 9110 §4.2.4)")
+            self._fail(without_userinfo(url), "URL with credentials (userinfo), refused (RFC 9110 §4.2.4)")
             return
+        if has_userinfo(url):
+            self.on_progress(f"{without_userinfo(url)}: the credentials in the URL are dropped, never sent nor stored")
         try:
             url = normalise(url)
         except BadUrl as error:
-            self._fail(url, str(error))
+            self._fail(without_userinfo(url), str(error))
             return
         if (kind, url) in self._seen:
             return

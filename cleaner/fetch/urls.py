@@ -28,24 +28,32 @@ def has_userinfo(url: str) -> bool:
     return "@" in urlsplit(url).netloc
 
 
+def without_userinfo(url: str) -> str:
+    """The URL with any ``user:secret@`` cut out, for messages: a secret is not printed either."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[1], parts.path, parts.query, parts.fragment))
+
+
 def normalise(url: str) -> str:
     """The URL with its scheme and authority normalised and its userinfo removed."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = parts.hostname  # lowercased, brackets and userinfo gone
     if not host:
-        raise BadUrl(f"no host in {url!r}")
+        raise BadUrl(f"no host in {without_userinfo(url)!r}")
     try:
         port = parts.port
     except ValueError as error:
-        raise BadUrl(f"bad port in {url!r}") from error
+        raise BadUrl(f"bad port in {without_userinfo(url)!r}") from error
     if ":" in host:  # an IPv6 literal keeps its brackets
         host = f"[{host}]"
     elif not host.isascii():  # an internationalised name in the form sent on the wire (as httpx sends it)
         try:
             host = idna.encode(host, uts46=True).decode("ascii")
         except idna.IDNAError as error:
-            raise BadUrl(f"bad host name in {url!r}") from error
+            raise BadUrl(f"bad host name in {without_userinfo(url)!r}") from error
     netloc = host if port is None or port == DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, parts.fragment))
 
