@@ -150,7 +150,8 @@ class BodyDecoder:
             raise Undecodable(f"{len(codings)} content codings (more than {MAX_LAYERS})")
         unknown = [coding for coding in codings if not supported(coding)]
         if unknown:
-            raise Undecodable(f"content coding {', '.join(repr(c) for c in unknown)} not supported")
+            hint = " (br needs the brotli module, 1.1 or later)" if "br" in unknown else ""
+            raise Undecodable(f"content coding {', '.join(repr(c) for c in unknown)} not supported{hint}")
         self.codings = codings
         self._layers = [_layer(coding) for coding in reversed(codings)]  # the last applied is undone first
         self._bound = max(limit, 1 << 20) + max(limit, 1 << 20) // 8
