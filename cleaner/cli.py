@@ -319,6 +319,8 @@ def fetch_command(
     robots_retry: float = typer.Option(60.0, "--robots-retry", min=0.0, help="Wait before asking again for a robots.txt that failed (5xx, no answer)."),
     max_crawl_delay: float = typer.Option(60.0, "--max-crawl-delay", min=0.0, help="Cap on a robots.txt Crawl-delay, in seconds (the summary says when a host's was cut)."),
     deadline: float = typer.Option(120.0, "--deadline", min=0.1, help="Seconds one request may take in all, however slowly the server sends."),
+    max_sitemaps: int = typer.Option(500, "--max-sitemaps", min=1, help="Sitemaps read this run, the given ones included (the summary counts those left)."),
+    max_sitemap_depth: int = typer.Option(2, "--max-sitemap-depth", min=0, help="Sitemap indexes within indexes followed (0: only the sitemaps given)."),
     revisit: bool = typer.Option(False, "--revisit", help="Ask again for pages the archive holds, conditionally (ETag, Last-Modified): 304s are archived as revisits, changed pages anew."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="A line per URL on stderr (default: when stderr is a terminal)."),
 ) -> None:
@@ -332,7 +334,7 @@ def fetch_command(
     from .fetch import Crawler, FetchSettings
     from .fetch.crawler import FetchedPage
     from .inputs import charset_of
-    from .fetch.store import WarcStore, now_utc, read_responses
+    from .fetch.store import ArchiveBusy, WarcStore, now_utc, read_responses
 
     if latest and site is None:
         raise typer.BadParameter("--latest needs --site NAME", param_hint="--latest")
@@ -356,11 +358,18 @@ def fetch_command(
         delay=delay, concurrency=concurrency, contact=contact, connect_timeout=min(timeout, 10.0), read_timeout=timeout,
         max_bytes=max_bytes, max_redirects=max_redirects, retries=retries, backoff=backoff,
         max_retry_after=max_retry_after, robots_retry=robots_retry, max_crawl_delay=max_crawl_delay, deadline=deadline,
-        revisit=revisit,
+        revisit=revisit, max_sitemaps=max_sitemaps, max_sitemap_depth=max_sitemap_depth,
     )
     show_progress = sys.stderr.isatty() if progress is None else progress
     _stop_on_sigterm()
-    store = WarcStore(output).open()
+    try:
+        store = WarcStore(output).open()  # locked: a second run on one archive is refused, never interleaved
+    except ArchiveBusy as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
+    except OSError as error:
+        typer.echo(f"Error: cannot open {output}: {error.strerror}", err=True)
+        raise typer.Exit(2) from None
     sink = ResumableOutput(clean_output).open(resume=True, extend=True) if clean_output else None
     cleaner = Cleaner(site=site)
     cleaned = 0
@@ -404,7 +413,7 @@ def fetch_command(
             sink.close(complete=complete)
     for url_, reason in summary.failures:
         typer.echo(f"failed: {url_}: {reason}", err=True)
-    typer.echo(summary.line() + (f"; cleaned {cleaned}" if sink is not None else "") + f" -> {output}", err=True)
+    typer.echo(summary.line() + f" -> {output}" + (f"; cleaned {cleaned} -> {clean_output}" if sink is not None else ""), err=True)
     if interrupted:
         typer.echo("interrupted; run the same command again to continue (stored URLs are skipped)", err=True)
         raise typer.Exit(130)
