@@ -62,15 +62,27 @@ def _base_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Every entry below ``folder``, sorted; symbolic links to folders are not followed (no loops)."""
-    for root, dirs, files in os.walk(folder, followlinks=False):
+def _walk(folder: Path) -> Iterator[tuple[Path, OSError | None]]:
+    """Every entry below ``folder``, sorted, with None; a folder that cannot be listed (no
+    permission, removed meanwhile) with its error. Links to folders are not followed (no loops)."""
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=unlisted.append):
+        while unlisted:
+            error = unlisted.pop(0)
+            yield Path(error.filename or root), error
         dirs.sort()
         for name in sorted(files):
-            yield Path(root) / name
+            yield Path(root) / name, None
+    for error in unlisted:  # the last folder listed, or ``folder`` itself
+        yield Path(error.filename or folder), error
 
 
 def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None) -> Iterator[str]:
+    """The files of ``inputs`` (see ``expand_inputs``); a folder that cannot be listed is left out."""
+    return (name for name, error in expand_inputs(inputs, skipped) if error is None)
+
+
+def expand_inputs(inputs: list[str], skipped: list[tuple[str, str]] | None = None) -> Iterator[tuple[str, str | None]]:
     """Files as given, folders walked recursively (sorted), ``-`` as is; each file once.
 
     In a folder, files with a known suffix (``.txt``, ``.html``, ``.jsonl``, ``.json``,
@@ -78,7 +90,8 @@ def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None
     anything else — other suffixes, fixture sidecars, FIFOs and devices — is passed
     over and listed in ``skipped`` with the reason (a fixture's ``.expected.json`` and
     ``.meta.json`` and URL manifests go with their inputs and are not counted). A file named twice (or a file and
-    its folder) is read once.
+    its folder) is read once. Each file comes with None; a folder that cannot be listed
+    (no permission) comes with the reason, to be reported like a file that cannot be read.
     """
     seen: set[str] = set()
 
@@ -93,14 +106,17 @@ def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None
 
     for item in inputs:
         if item == "-":
-            yield item
+            yield item, None
             continue
         path = Path(item)
         if not path.is_dir():
             if once(item):
-                yield item
+                yield item, None
             continue
-        for child in _walk(path):
+        for child, unlisted in _walk(path):
+            if unlisted is not None:  # reported like a file that cannot be read: an error record
+                yield str(child), f"cannot list the folder: {unlisted.strerror or unlisted}"
+                continue
             if child.name.endswith(SIDECAR_SUFFIXES) or child.name in MANIFEST_NAMES:
                 continue  # what travels with inputs: a fixture's expected record and meta, URL manifests
             reason = None
@@ -112,7 +128,7 @@ def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None
                 reason = f"unknown suffix {_base_suffix(child)}"
             if reason is None:
                 if once(str(child)):
-                    yield str(child)
+                    yield str(child), None
             elif skipped is not None:
                 skipped.append((str(child), reason))
 
@@ -168,7 +184,10 @@ def read_documents(
     bytes are read, the rest of it skipped unread or in chunks.
     """
     manifests: dict[Path, dict[str, str]] = {}
-    for name in expand_paths(inputs, skipped):
+    for name, unreadable in expand_inputs(inputs, skipped):
+        if unreadable is not None:
+            yield InputDocument(name, error=unreadable)
+            continue
         try:
             handle = _open_binary(name)
         except (OSError, ValueError) as error:  # ValueError: a name with a NUL byte
