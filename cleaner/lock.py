@@ -7,7 +7,7 @@ with a message naming the run that holds it, instead of writing over it. The loc
 the kernel's: a run killed outright releases it, so a stale lock never blocks a resume.
 
 The lock file is opened without following links (a link planted at the hidden name
-is refused, never written through) and removed on release; a run that took the lock
+is removed, never written through) and removed on release; a run that took the lock
 on a file another run was removing checks the name still points to its file and
 tries again, so two runs never both hold "the" lock.
 """
@@ -57,7 +57,13 @@ def acquire(path: Path) -> int | None:
         return None
     name = lock_path(path)
     for _ in range(100):
-        fd = os.open(name, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o644)
+        try:
+            fd = os.open(name, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o644)
+        except OSError as error:
+            if error.errno != errno.ELOOP:
+                raise
+            os.unlink(name)  # a link planted at the name: no run's lock (a lock is a file), so it goes
+            continue
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:
