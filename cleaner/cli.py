@@ -172,10 +172,11 @@ def clean_command(
     output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl (one record per document; also json), text (also txt: each article's text, then a line "
                                           "holding a form feed; no text, nothing) or markdown (also md)."),
     site: Optional[str] = typer.Option(None, "--site", help="Force a site rule (see `cleaner sites`)."),
-    url: Optional[str] = typer.Option(None, "--url", help="Page URL for inputs that carry none (selects the rule by host)."),
+    url: Optional[str] = typer.Option(None, "--url", help="Page URL of the one input, where it carries none (selects the rule by host); refused with several inputs."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Write error records here, as JSON Lines (default: stderr)."),
     resume: bool = typer.Option(
-        False, "--resume", help="Continue an interrupted run with the same -o and inputs: documents already written are skipped."
+        False, "--resume", help="Continue an interrupted run with the same -o and inputs: documents already written are skipped. "
+        "Refused, saying what differs, when an input or an option changed since."
     ),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per available core); output order is kept."),
     keep_dateline: bool = typer.Option(False, "--keep-dateline", help="Keep the opening dateline at the start of the text."),
@@ -189,8 +190,9 @@ def clean_command(
 
     Ctrl-C (or SIGTERM) stops with a summary and keeps what was written; run the
     same command with --resume to continue. Exit status: 0 all clean, 1 some
-    documents failed, 2 usage error, 3 the output could not be written (a full
-    disk: free space, then --resume), 130 interrupted.
+    documents failed, 2 usage error (or a --resume of another run), 3 the output
+    could not be written (a full disk: free space, then --resume; another run
+    writing it), 130 interrupted.
     """
     _site_rule(site)
     _check_paths(inputs, output, errors)
@@ -203,7 +205,7 @@ def clean_command(
     options = CleanOptions(keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts)
     work = partial(_formatted_record, default_url=url, site=site, options=options, output_format=output_format.value)
     made_from = fingerprint(expand_paths(inputs), {
-        "--format": output_format.value, "--site": site, "--url": url, "--errors": str(errors) if errors else None,
+        "--format": output_format.value, "--site": site, "--url": url, "--errors": os.path.abspath(errors) if errors else None,
         "--keep-dateline": keep_dateline, "--fallback": fallback, "--min-chars": min_chars, "--layouts": layouts,
     }) if output is not None else None
     try:

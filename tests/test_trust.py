@@ -203,7 +203,7 @@ def test_output_through_a_link_writes_the_file_it_points_to(tmp_path: Path) -> N
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert [r["id"] for r in records(target)] == [0, 1]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "data", "out.jsonl"]  # no hidden file left beside the link
-    assert "symbolic link" in run("clean", "--help").stdout
+    assert "through a symbolic link, the file it points to" in " ".join(run("clean", "--help").stdout.split())
 
 
 # -- 11. the report never replaces its input ---------------------------------------------------------------
@@ -233,14 +233,15 @@ def test_a_looping_link_named_as_an_input_is_an_error_record_and_the_batch_goes_
     assert [r["title"] for r in records(tmp_path / "out.jsonl")] == ["Judul Berita Nomor 1"]
 
 
-@pytest.mark.parametrize("name", ["../escaped", "/tmp/escaped-fixture", "a/b", ".."])
+@pytest.mark.parametrize("name", ["../escaped", "ABSOLUTE", "a/b", ".."])
 def test_a_fixture_name_that_is_a_path_is_refused(tmp_path: Path, name: str) -> None:
     page, folder = tmp_path / "page.txt", tmp_path / "fixtures"
     page.write_text(article(1))
+    name = str(tmp_path / "elsewhere" / "escaped") if name == "ABSOLUTE" else name
     result = run("fixtures", "new", str(page), "--dir", str(folder), "--name", name)
     assert result.returncode == 2, result.stderr
     assert "not a path" in result.stderr
-    assert not folder.exists() and not (tmp_path / "escaped.txt").exists() and not Path("/tmp/escaped-fixture.txt").exists()
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["page.txt"]  # nothing written, inside or out
 
 
 # -- 13. bounded memory -------------------------------------------------------------------------------------
@@ -405,7 +406,7 @@ def test_text_format_writes_no_empty_chunk_and_documents_its_separator(tmp_path:
     result = run("clean", str(story), str(menu), "-f", "text")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Warga kampung nomor 1 membersihkan saluran air sebelum musim hujan tiba.\n\f\n"
-    assert "form feed" in run("clean", "--help").stdout
+    assert "then a line holding a form feed" in " ".join(run("clean", "--help").stdout.split())
 
 
 def test_sites_shows_no_markup() -> None:
