@@ -87,6 +87,19 @@ def test_a_second_run_on_the_same_output_is_refused_not_interleaved(tmp_path: Pa
     assert not lock.lock_path(out).exists()  # the run removes its lock file
 
 
+def test_the_lock_is_exclusive_and_refuses_a_planted_link(tmp_path: Path) -> None:
+    target, victim = tmp_path / "crawl.warc.gz", tmp_path / "victim"
+    victim.write_text("precious\n")
+    lock.lock_path(target).symlink_to(victim)
+    with lock.exclusive(target):
+        assert victim.read_text() == "precious\n" and not lock.lock_path(target).is_symlink()
+        with pytest.raises(lock.OutputBusy, match="being written by another run"):
+            lock.acquire(target)
+    with lock.exclusive(target):  # released, so taken again
+        pass
+    assert not lock.lock_path(target).exists()
+
+
 def test_two_runs_at_once_on_one_output(tmp_path: Path) -> None:
     source, out = batch(tmp_path / "a.jsonl", 3000), tmp_path / "out.jsonl"
     first = subprocess.Popen([*CLEANER, "clean", str(source), "-o", str(out), "--jobs", "1"], stderr=subprocess.PIPE, text=True)
