@@ -169,6 +169,8 @@ def map_ordered(
                     continue
                 task, worker.task = worker.task, None
                 try:
+                    if not worker.connection.poll():  # its process ended with nothing to read: never wait on its pipe
+                        raise EOFError
                     key, ok, value = worker.connection.recv()
                 except (EOFError, OSError):  # died: the chunk is redone item by item, an item that kills again is a crash
                     error = WorkerDied(f"worker process ended (exit code {worker.process.exitcode})")
