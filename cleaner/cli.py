@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import signal
 import sys
 from functools import partial
@@ -20,8 +21,9 @@ from . import __version__
 from .article import GUIDE_FIELDS, Outcome
 from .api import Cleaner
 from .parallel import available_cores, map_ordered
-from .inputs import InputDocument, read_documents
-from .output import ResumableOutput
+from .inputs import InputDocument, expand_paths, read_documents
+from .output import ResumableOutput, ResumeMismatch
+from .resume import fingerprint
 from .writers import WRITERS, utf8
 
 #: Plain help, as click formats it: paragraphs rewrapped to the terminal, no type labels
@@ -152,14 +154,17 @@ def clean_command(
         "their .gz forms, and files with no suffix (sniffed).",
     ),
     output: Optional[Path] = typer.Option(
-        None, "-o", "--output", help="Output file (default: stdout). Written through a hidden partial file, renamed when the run completes."
+        None, "-o", "--output", help="Output file (default: stdout). Written through a hidden partial file, renamed when the run completes; "
+        "through a symbolic link, the file it points to. A second run on the same file is refused."
     ),
-    output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl (one record per document; also json), text (also txt) or markdown (also md)."),
+    output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl (one record per document; also json), text (also txt: each article's text, then a line "
+                                          "holding a form feed; no text, nothing) or markdown (also md)."),
     site: Optional[str] = typer.Option(None, "--site", help="Force a site rule (see `cleaner sites`)."),
-    url: Optional[str] = typer.Option(None, "--url", help="Page URL for inputs that carry none (selects the rule by host)."),
+    url: Optional[str] = typer.Option(None, "--url", help="Page URL of the one input, where it carries none (selects the rule by host); refused with several inputs."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Write error records here, as JSON Lines (default: stderr)."),
     resume: bool = typer.Option(
-        False, "--resume", help="Continue an interrupted run with the same -o and inputs: documents already written are skipped."
+        False, "--resume", help="Continue an interrupted run with the same -o and inputs: documents already written are skipped. "
+        "Refused, saying what differs, when an input or an option changed since."
     ),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per available core); output order is kept."),
     keep_dateline: bool = typer.Option(False, "--keep-dateline", help="Keep the opening dateline at the start of the text."),
@@ -173,11 +178,13 @@ def clean_command(
 
     Ctrl-C (or SIGTERM) stops with a summary and keeps what was written; run the
     same command with --resume to continue. Exit status: 0 all clean, 1 some
-    documents failed, 2 usage error, 3 the output could not be written (a full
-    disk: free space, then --resume), 130 interrupted.
+    documents failed, 2 usage error (or a --resume of another run), 3 the output
+    could not be written (a full disk: free space, then --resume; another run
+    writing it), 130 interrupted.
     """
     _site_rule(site)
     _check_paths(inputs, output, errors)
+    _check_url(inputs, url)
     if resume and output is None:
         raise typer.BadParameter("--resume continues an output file; give it with -o", param_hint="--resume")
     counts: Counter[str] = Counter()
@@ -185,10 +192,20 @@ def clean_command(
     _stop_on_sigterm()
     cleaner = Cleaner(site=site, keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts)
     work = partial(_formatted_record, cleaner=cleaner, default_url=url, output_format=output_format.value)
+    made_from = fingerprint(expand_paths(inputs), {
+        "--format": output_format.value, "--site": site, "--url": url, "--errors": os.path.abspath(errors) if errors else None,
+        "--keep-dateline": keep_dateline, "--fallback": fallback, "--min-chars": min_chars, "--layouts": layouts,
+    }) if output is not None else None
     try:
-        sink = ResumableOutput(output, errors, flush_every=64).open(resume=resume)
+        sink = ResumableOutput(output, errors, flush_every=64, made_from=made_from).open(resume=resume)
+    except ResumeMismatch as mismatch:
+        typer.echo(
+            "cannot resume: the interrupted run was made from other inputs or options:\n  " + "\n  ".join(mismatch.differences)
+            + "\nrun the same command without --resume to start over (the partial output is replaced)", err=True,
+        )
+        raise typer.Exit(2) from None
     except OSError as error:
-        typer.echo(f"cannot write the output: {error}", err=True)
+        typer.echo(f"cannot write the output: {os_message(error)}", err=True)
         raise typer.Exit(3) from error
     counts.update(sink.resumed)
     skipped: list[tuple[str, str]] = []
@@ -218,7 +235,7 @@ def clean_command(
             _quiet_stdout()
         except OSError as error:
             write_failure = write_failure or error
-    _summary(counts, skipped=len(skipped))
+    _summary(counts, skipped=len(skipped), verbose=verbose)
     if sink.done:
         typer.echo(f"({len(sink.done):,} of them written before the interruption)", err=True)
     if verbose:
@@ -237,29 +254,54 @@ def clean_command(
 
 def _quiet_stdout() -> None:
     """After a broken pipe, send what is left for stdout nowhere, so Python's exit says nothing."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def os_message(error: OSError) -> str:
+    """An OS error as a sentence: its reason and the file, without ``[Errno N]``."""
+    if error.strerror and error.filename:
+        return f"{error.strerror}: {error.filename}"
+    return error.strerror or str(error)
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with its links followed; a looping link stays as it is (it is no input's target)."""
+    return Path(os.path.realpath(path))
+
+
 def _check_paths(inputs: list[str], output: Optional[Path], errors: Optional[Path]) -> None:
-    """Usage errors caught before any work: an output that is a folder, or that would overwrite an input or the other output."""
+    """Usage errors caught before any work: an input that does not exist (a typo found now,
+    not at the end of a long batch), an output that is a folder, or that would overwrite an
+    input or the other output."""
+    missing = [item for item in inputs if item != "-" and not os.path.lexists(item)]
+    if missing:
+        raise typer.BadParameter(f"no such file or folder: {', '.join(missing[:5])}" + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""), param_hint="INPUT")
     for option, path in (("-o", output), ("--errors", errors)):
         if path is not None and path.is_dir():
             raise typer.BadParameter(f"{path} is a folder; name a file", param_hint=option)
-    if output is not None and errors is not None and output.resolve() == errors.resolve():
+    if output is not None and errors is not None and _resolved(output) == _resolved(errors):
         raise typer.BadParameter("-o and --errors name the same file; give each its own", param_hint="--errors")
     for option, path in (("-o", output), ("--errors", errors)):
         if path is None:
             continue
-        target = path.resolve()
+        target = _resolved(path)
         for item in inputs:
             if item == "-":
                 continue
-            source = Path(item).resolve()
+            source = _resolved(Path(item))
             if target == source or (source.is_dir() and source in target.parents):
                 raise typer.BadParameter(f"{path} would overwrite or be read as an input ({item})", param_hint=option)
+
+
+def _check_url(inputs: list[str], url: Optional[str]) -> None:
+    """``--url`` names one page: with several inputs (or a folder) every one would carry it."""
+    if url is not None and (len(inputs) > 1 or any(item != "-" and os.path.isdir(item) for item in inputs)):
+        raise typer.BadParameter(
+            "--url is the address of one page, and would be stamped on every input; give one file, "
+            "or the addresses in the inputs (a url key in JSON Lines, an INDEX.tsv manifest beside the files)",
+            param_hint="--url",
+        )
 
 
 @contextmanager
@@ -282,7 +324,7 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
-def _summary(counts: Counter[str], *, skipped: int = 0) -> None:
+def _summary(counts: Counter[str], *, skipped: int = 0, verbose: bool = False) -> None:
     """One line: documents, per site, fallbacks, errors (and files a folder walk passed over)."""
     error_count = counts.get("error", 0)
     documents = sum(counts.values())
@@ -292,7 +334,7 @@ def _summary(counts: Counter[str], *, skipped: int = 0) -> None:
             per_site[key.split(":", 1)[1]] += n
     fallbacks = sum(n for key, n in counts.items() if key.startswith("fallback:"))
     sites = ", ".join(f"{name} {n:,}" for name, n in sorted(per_site.items())) or "none"
-    passed = f"; {plural(skipped, 'file')} passed over (--verbose lists them)" if skipped else ""
+    passed = f"; {plural(skipped, 'file')} passed over" + ("" if verbose else " (--verbose lists them)") if skipped else ""
     typer.echo(f"{plural(documents, 'document')}: {sites}; {plural(fallbacks, 'fallback')}; {plural(error_count, 'error')}{passed}", err=True)
 
 
@@ -319,6 +361,8 @@ def fetch_command(
     robots_retry: float = typer.Option(60.0, "--robots-retry", min=0.0, help="Wait before asking again for a robots.txt that failed (5xx, no answer)."),
     max_crawl_delay: float = typer.Option(60.0, "--max-crawl-delay", min=0.0, help="Cap on a robots.txt Crawl-delay, in seconds (the summary says when a host's was cut)."),
     deadline: float = typer.Option(120.0, "--deadline", min=0.1, help="Seconds one request may take in all, however slowly the server sends."),
+    max_sitemaps: int = typer.Option(500, "--max-sitemaps", min=1, help="Sitemaps read this run, the given ones included (the summary counts those left)."),
+    max_sitemap_depth: int = typer.Option(2, "--max-sitemap-depth", min=0, help="Sitemap indexes within indexes followed (0: only the sitemaps given)."),
     revisit: bool = typer.Option(False, "--revisit", help="Ask again for pages the archive holds, conditionally (ETag, Last-Modified): 304s are archived as revisits, changed pages anew."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="A line per URL on stderr (default: when stderr is a terminal)."),
 ) -> None:
@@ -332,7 +376,7 @@ def fetch_command(
     from .fetch import Crawler, FetchSettings
     from .fetch.crawler import FetchedPage
     from .inputs import charset_of
-    from .fetch.store import WarcStore, now_utc, read_responses
+    from .fetch.store import ArchiveBusy, WarcStore, now_utc, read_responses
 
     if latest and site is None:
         raise typer.BadParameter("--latest needs --site NAME", param_hint="--latest")
@@ -356,11 +400,18 @@ def fetch_command(
         delay=delay, concurrency=concurrency, contact=contact, connect_timeout=min(timeout, 10.0), read_timeout=timeout,
         max_bytes=max_bytes, max_redirects=max_redirects, retries=retries, backoff=backoff,
         max_retry_after=max_retry_after, robots_retry=robots_retry, max_crawl_delay=max_crawl_delay, deadline=deadline,
-        revisit=revisit,
+        revisit=revisit, max_sitemaps=max_sitemaps, max_sitemap_depth=max_sitemap_depth,
     )
     show_progress = sys.stderr.isatty() if progress is None else progress
     _stop_on_sigterm()
-    store = WarcStore(output).open()
+    try:
+        store = WarcStore(output).open()  # locked: a second run on one archive is refused, never interleaved
+    except ArchiveBusy as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
+    except OSError as error:
+        typer.echo(f"Error: cannot open {output}: {error.strerror}", err=True)
+        raise typer.Exit(2) from None
     sink = ResumableOutput(clean_output).open(resume=True, extend=True) if clean_output else None
     cleaner = Cleaner(site=site)
     cleaned = 0
@@ -404,7 +455,7 @@ def fetch_command(
             sink.close(complete=complete)
     for url_, reason in summary.failures:
         typer.echo(f"failed: {url_}: {reason}", err=True)
-    typer.echo(summary.line() + (f"; cleaned {cleaned}" if sink is not None else "") + f" -> {output}", err=True)
+    typer.echo(summary.line() + f" -> {output}" + (f"; cleaned {cleaned} -> {clean_output}" if sink is not None else ""), err=True)
     if interrupted:
         typer.echo("interrupted; run the same command again to continue (stored URLs are skipped)", err=True)
         raise typer.Exit(130)
@@ -455,13 +506,18 @@ def report_command(
     the clean text and metadata."""
     from .report import input_root, render_html, review
 
+    from .output import write_whole
+
     _site_rule(site)
+    _check_paths(inputs, output, None)
+    _check_url(inputs, url)
     batch = review(read_documents(inputs), Cleaner(site=site), url=url, root=input_root(inputs))
     page = render_html(batch, title=f"Cleaner review of {', '.join(inputs)}", max_views=max_views)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(f".{output.name}.partial")
-    partial.write_text(page, encoding="utf-8")
-    partial.replace(output)
+    try:
+        write_whole(output, page.encode("utf-8"))
+    except OSError as error:
+        typer.echo(f"cannot write the report: {os_message(error)}", err=True)
+        raise typer.Exit(3) from error
     sites = ", ".join(f"{name} {t.documents}" for name, t in sorted(batch.sites.items()))
     typer.echo(f"{batch.total} documents: {sites}; fallback rate {batch.fallback_rate:.1%}; {len(batch.drift_warnings())} drift warnings -> {output}", err=True)
     for _, message in batch.drift_warnings():
@@ -477,10 +533,17 @@ def sites_command() -> None:
     for rule in rules.rules:
         hosts = ", ".join(rule.hosts) or "any other host (site null)"
         layouts = ", ".join([layout.name for layout in rule.layouts] + [f"{layout.name} (html)" for layout in rule.html_layouts]) or "-"
-        doc = (type(rule).__doc__ or sys.modules[type(rule).__module__].__doc__ or "").strip().splitlines()[0]
+        doc = _plain((type(rule).__doc__ or sys.modules[type(rule).__module__].__doc__ or "").strip().splitlines()[0])
         typer.echo(f"{rule.name:<14} {doc}\n{'':<14} origin: {rules.origins.get(rule.name, '?')}\n{'':<14} hosts: {hosts}\n{'':<14} layouts: {layouts}")
     for problem in rules.problems:
         typer.echo(f"warning: {problem}", err=True)
+
+
+def _plain(docstring: str) -> str:
+    """A docstring's reStructuredText literals (````jabar.````, ```x```) as plain words, for a terminal."""
+    import re
+
+    return re.sub(r"`+([^`]+)`+", r"\1", docstring)
 
 
 fixtures_app = typer.Typer(
@@ -549,6 +612,11 @@ def fixtures_new(
     `cleaner fixtures update --reviewed`."""
     from . import fixtures as fx
 
+    if name is not None:
+        try:
+            fx.check_name(name)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--name") from None
     documents = list(_fixture_inputs(inputs, url))
     written = 0
     for number, (content, kind, page_url, hint) in enumerate(documents, 1):

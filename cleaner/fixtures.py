@@ -29,6 +29,7 @@ from . import __version__
 from .api import Cleaner
 from .article import GUIDE_FIELDS, Article
 from .inputs import InputDocument
+from .output import write_whole
 
 #: Input forms of a fixture, by how the file name ends.
 INPUT_SUFFIXES = (".html.gz", ".html", ".txt")
@@ -209,9 +210,15 @@ def expected_record(article: Article) -> dict[str, Any]:
 
 
 def _write_json(path: Path, value: dict[str, Any]) -> None:
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    partial.replace(path)
+    write_whole(path, (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
+def check_name(name: str) -> str:
+    """``name`` if it names a fixture inside its folder; ``ValueError`` for a path (``../x``,
+    ``/tmp/x``, ``a/b``) or a name that is none (``.``, ``..``, empty), which would write elsewhere."""
+    if not name.strip() or name in (".", "..") or "/" in name or "\\" in name or "\0" in name or Path(name).is_absolute():
+        raise ValueError(f"a fixture name is a plain name, not a path: {name!r}")
+    return name
 
 
 def _meta(article: Article, url: str | None, *, reviewed: bool, previous: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -245,9 +252,9 @@ def new(
     ``folder/<site>/<name>.<kind>``, ``<site>`` being the rule that reads it. An existing
     fixture of that name is never overwritten: a number is added.
     """
+    base = check_name(name) if name else fixture_name(url or "page")
     article = (cleaner or Cleaner()).clean_document(InputDocument(name or url or "page", content=content, url=url))
     site = article.site or "generic"
-    base = name or fixture_name(url or "page")
     target = Path(folder) / site
     target.mkdir(parents=True, exist_ok=True)
     candidate, number = base, 1

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
+from .limits import DEFAULT_LIMITS
+
 #: Dumps. A Markdown dump is read as Markdown by its signals, whatever its suffix; a ``.md`` file
 #: is read when named, not in a folder walk, where ``.md`` files are a folder's README and notes.
 TEXT_SUFFIXES = (".txt",)
@@ -66,15 +68,27 @@ def _base_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Every entry below ``folder``, sorted; symbolic links to folders are not followed (no loops)."""
-    for root, dirs, files in os.walk(folder, followlinks=False):
+def _walk(folder: Path) -> Iterator[tuple[Path, OSError | None]]:
+    """Every entry below ``folder``, sorted, with None; a folder that cannot be listed (no
+    permission, removed meanwhile) with its error. Links to folders are not followed (no loops)."""
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=unlisted.append):
+        while unlisted:
+            error = unlisted.pop(0)
+            yield Path(error.filename or root), error
         dirs.sort()
         for name in sorted(files):
-            yield Path(root) / name
+            yield Path(root) / name, None
+    for error in unlisted:  # the last folder listed, or ``folder`` itself
+        yield Path(error.filename or folder), error
 
 
 def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None) -> Iterator[str]:
+    """The files of ``inputs`` (see ``expand_inputs``); a folder that cannot be listed is left out."""
+    return (name for name, error in expand_inputs(inputs, skipped) if error is None)
+
+
+def expand_inputs(inputs: list[str], skipped: list[tuple[str, str]] | None = None) -> Iterator[tuple[str, str | None]]:
     """Files as given, folders walked recursively (sorted), ``-`` as is; each file once.
 
     In a folder, files with a known suffix (``.txt``, ``.html``, ``.jsonl``, ``.json``,
@@ -82,7 +96,8 @@ def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None
     anything else — other suffixes, fixture sidecars, FIFOs and devices — is passed
     over and listed in ``skipped`` with the reason (a fixture's ``.expected.json`` and
     ``.meta.json`` and URL manifests go with their inputs and are not counted). A file named twice (or a file and
-    its folder) is read once.
+    its folder) is read once. Each file comes with None; a folder that cannot be listed
+    (no permission) comes with the reason, to be reported like a file that cannot be read.
     """
     seen: set[str] = set()
 
@@ -97,14 +112,17 @@ def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None
 
     for item in inputs:
         if item == "-":
-            yield item
+            yield item, None
             continue
         path = Path(item)
         if not path.is_dir():
             if once(item):
-                yield item
+                yield item, None
             continue
-        for child in _walk(path):
+        for child, unlisted in _walk(path):
+            if unlisted is not None:  # reported like a file that cannot be read: an error record
+                yield str(child), f"cannot list the folder: {unlisted.strerror or unlisted}"
+                continue
             if child.name.endswith(SIDECAR_SUFFIXES) or child.name in MANIFEST_NAMES:
                 continue  # what travels with inputs: a fixture's expected record and meta, URL manifests
             reason = None
@@ -116,7 +134,7 @@ def expand_paths(inputs: list[str], skipped: list[tuple[str, str]] | None = None
                 reason = f"unknown suffix {_base_suffix(child)}"
             if reason is None:
                 if once(str(child)):
-                    yield str(child)
+                    yield str(child), None
             elif skipped is not None:
                 skipped.append((str(child), reason))
 
@@ -156,7 +174,7 @@ def _open_binary(name: str) -> BinaryIO:
 
 
 def read_documents(
-    inputs: list[str], *, lazy_json: bool = False, skipped: list[tuple[str, str]] | None = None
+    inputs: list[str], *, lazy_json: bool = False, skipped: list[tuple[str, str]] | None = None, limit: int = DEFAULT_LIMITS.max_input_bytes,
 ) -> Iterator[InputDocument]:
     """Yield every document of ``inputs`` in order, errors included; never raises.
 
@@ -164,74 +182,278 @@ def read_documents(
     ``lazy_json``: JSONL lines come unparsed (``InputDocument.parsed()`` parses them),
     so worker processes, not the reader, pay for the parsing. ``skipped`` collects the
     files a folder walk passes over, with the reason. ``.json`` and suffix-less files
-    are sniffed: JSON Lines, a JSON array of records, or a dump or page.
+    are sniffed from their first bytes: JSON Lines, a JSON array of records, or a dump or page.
+
+    Memory stays bounded whatever the input: everything is read in chunks, and a
+    document (a file, once decompressed; a JSON line; an element of a JSON array; a
+    WARC record) of more than ``limit`` bytes is refused with its reason once ``limit``
+    bytes are read, the rest of it skipped unread or in chunks.
     """
     manifests: dict[Path, dict[str, str]] = {}
-    for name in expand_paths(inputs, skipped):
+    for name, unreadable in expand_inputs(inputs, skipped):
+        if unreadable is not None:
+            yield InputDocument(name, error=unreadable)
+            continue
         try:
             handle = _open_binary(name)
-        except OSError as error:
-            yield InputDocument(name, error=f"cannot open: {error.strerror or error}")
+        except (OSError, ValueError) as error:  # ValueError: a name with a NUL byte
+            yield InputDocument(name, error=f"cannot open: {_os_reason(error)}")
             continue
         try:
             suffix = _base_suffix(Path(name)) if name != "-" else ""
             if suffix in WARC_SUFFIXES or suffix in WET_SUFFIXES:
-                yield from _read_warc(name)
+                yield from _read_warc(name, limit)
                 continue
             if suffix in JSONL_SUFFIXES:
-                yield from _read_jsonl(name, handle, lazy_json)
+                yield from _read_jsonl(name, _bounded_lines(_chunks(handle), limit), lazy_json, limit)
                 continue
             try:
-                data = handle.read()
+                head = _sniff(handle, limit) if suffix in JSON_SUFFIXES or suffix == "" else b""
             except READ_ERRORS as error:
                 yield InputDocument(name, error=f"cannot read: {type(error).__name__}: {error}")
                 continue
-            if suffix in JSON_SUFFIXES or suffix == "":
-                records = _json_records(name, data, lazy_json)
-                if records is not None:
+            first = head.lstrip()[:1]
+            if first == b"{":
+                yield from _read_jsonl(name, _bounded_lines(_chunks(handle, head), limit), lazy_json, limit)
+                continue
+            if first == b"[":
+                replay = _Replay(head)
+                records = _read_json_array(name, replay.chunks(handle), limit)
+                try:
+                    opening = next(records, None)
+                except READ_ERRORS as error:
+                    yield InputDocument(name, error=f"cannot read: {type(error).__name__}: {error}")
+                    continue
+                if opening is not None and opening.error != _NOT_RECORDS:
+                    replay.stop()
+                    yield opening
                     yield from records
                     continue
-                if suffix in JSON_SUFFIXES:
-                    yield InputDocument(name, error="a .json file that is neither JSON Lines nor a JSON array of records")
-                    continue
-            folder = Path(name).resolve().parent
+                head = replay.recorded  # not an array of records: a dump or page that opens with "["
+            if suffix in JSON_SUFFIXES:
+                yield InputDocument(name, error="a .json file that is neither JSON Lines nor a JSON array of records")
+                continue
+            try:
+                data = head + handle.read(limit + 1 - len(head)) if len(head) <= limit else head
+            except READ_ERRORS as error:
+                yield InputDocument(name, error=f"cannot read: {type(error).__name__}: {error}")
+                continue
+            folder = Path(name).resolve().parent if name != "-" else Path.cwd()
             if folder not in manifests:
                 manifests[folder] = manifest_urls(folder)
-            yield _whole_file(name, data, manifests[folder].get(Path(name).name))
+            yield _whole_file(name, data, manifests[folder].get(Path(name).name), limit)
         finally:
             if handle is not sys.stdin.buffer:
                 handle.close()
 
 
-def _whole_file(name: str, data: bytes, url: str | None = None) -> InputDocument:
+def _os_reason(error: BaseException) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
+
+
+#: Bytes read at a time: every reader here holds a few of these, plus at most one document.
+CHUNK = 1 << 16
+#: Formats whose signature is plain ASCII (no NUL byte to give them away): never a page or dump.
+_BINARY_SIGNATURES = {b"%PDF-": "a PDF file", b"%!PS": "a PostScript file", b"{\\rtf": "an RTF document", b"PK\x03\x04": "a ZIP archive"}
+
+
+def _whole_file(name: str, data: bytes, url: str | None = None, limit: int = DEFAULT_LIMITS.max_input_bytes) -> InputDocument:
+    if len(data) > limit:
+        return InputDocument(name, url=url, error=f"input too large: more than {limit:,} bytes (the limit; decompressed where compressed)")
     if not data.strip():
         return InputDocument(name, url=url, error="empty input")
     if b"\x00" in data[:4096]:
         return InputDocument(name, url=url, error="binary input (NUL bytes), not a text dump or HTML page")
+    start = data[:1024].lstrip()
+    for signature, kind in _BINARY_SIGNATURES.items():
+        if start.startswith(signature):
+            return InputDocument(name, url=url, error=f"binary input ({kind}), not a text dump or HTML page")
     return InputDocument(name, content=data, url=url)
 
 
-def _json_records(name: str, data: bytes, lazy: bool) -> Iterator[InputDocument] | None:
-    """The records of a JSON Lines file or of a JSON array, or None when ``data`` is neither."""
-    head = data.lstrip()[:1]
-    if head == b"{":
-        return _read_jsonl(name, iter(data.splitlines(keepends=True)), lazy)
-    if head != b"[":
-        return None
+def _chunks(handle: BinaryIO, head: bytes = b"") -> Iterator[bytes]:
+    """``head``, then the rest of ``handle`` ``CHUNK`` bytes at a time."""
+    if head:
+        yield head
+    while chunk := handle.read(CHUNK):
+        yield chunk
+
+
+def _sniff(handle: BinaryIO, limit: int) -> bytes:
+    """The first bytes of ``handle``, up to the first that is not white space (at most ``limit`` + 1 bytes)."""
+    head = b""
+    while len(head) <= limit:
+        chunk = handle.read(CHUNK)
+        if not chunk:
+            break
+        head += chunk
+        if chunk.strip():
+            break
+    return head
+
+
+class _Replay:
+    """Chunks of a stream, recorded until ``recorded`` is taken: a sniffed file that turns out
+    to be no JSON array is read again from its first byte, stdin included."""
+
+    def __init__(self, head: bytes) -> None:
+        self._parts = [head]
+        self._recording = True
+
+    def chunks(self, handle: BinaryIO) -> Iterator[bytes]:
+        yield self._parts[0]
+        while chunk := handle.read(CHUNK):
+            if self._recording:
+                self._parts.append(chunk)
+            yield chunk
+
+    def stop(self) -> None:
+        """Record no more (the stream is what it was sniffed to be)."""
+        self._recording = False
+        self._parts = [b""]
+
+    @property
+    def recorded(self) -> bytes:
+        self._recording = False
+        return b"".join(self._parts)
+
+
+def _bounded_lines(chunks: Iterator[bytes], limit: int) -> Iterator[bytes | None]:
+    """The lines of a stream of chunks, each with its newline; None for a line of more than
+    ``limit`` bytes, whose bytes are dropped as they come (never held whole)."""
+    pending: list[bytes] = []
+    size = 0
+    too_long = False
+    for chunk in chunks:
+        start = 0
+        while True:
+            end = chunk.find(b"\n", start) + 1
+            piece = chunk[start:end] if end else chunk[start:]
+            if not too_long:
+                size += len(piece)
+                if size > limit:
+                    too_long, pending = True, []
+                else:
+                    pending.append(piece)
+            if not end:
+                break
+            yield None if too_long else b"".join(pending)
+            pending, size, too_long = [], 0, False
+            start = end
+    if too_long:
+        yield None
+    elif pending:
+        yield b"".join(pending)
+
+
+_NOT_RECORDS = "not a JSON array of records"
+_STRUCTURE = re.compile(rb'["\[\]{},]')
+_STRING_END = re.compile(rb'["\\]')
+
+
+def _array_elements(chunks: Iterator[bytes], limit: int) -> Iterator[bytes | None]:
+    """The raw bytes of each element of a JSON array streamed in ``chunks`` (the first opens
+    with ``[``); None for an element of more than ``limit`` bytes, dropped as it streams by.
+
+    Only the array's own commas and brackets are found (strings and nesting are tracked),
+    so no element is parsed here and none is held beyond the limit. A stream that ends
+    before the array does raises ``EOFError``.
+    """
+    depth = 0  # nesting inside the array's elements
+    in_string = escaped = False
+    parts: list[bytes] = []
+    size = 0
+    too_large = opened = False
+
+    def element(last: bytes) -> bytes | None:
+        return None if too_large or size + len(last) > limit else b"".join([*parts, last])
+
+    for data in chunks:
+        position = start = 0
+        if not opened:
+            position = start = data.index(b"[") + 1
+            opened = True
+        while position < len(data):
+            if escaped:
+                position, escaped = position + 1, False
+                continue
+            if in_string:
+                match = _STRING_END.search(data, position)
+                if match is None:
+                    break
+                position = match.end()
+                if match.group() == b"\\":
+                    escaped = True
+                else:
+                    in_string = False
+                continue
+            match = _STRUCTURE.search(data, position)
+            if match is None:
+                break
+            mark, position = match.group(), match.end()
+            if mark == b'"':
+                in_string = True
+            elif mark in b"[{":
+                depth += 1
+            elif mark in b"]}" and depth:
+                depth -= 1
+            elif mark == b"]" or (mark == b"," and not depth):
+                raw = element(data[start : position - 1])
+                if raw is None or raw.strip():
+                    yield raw
+                parts, size, too_large, start = [], 0, False, position
+                if mark == b"]":
+                    return
+        piece = data[start:]
+        if not too_large:
+            size += len(piece)
+            if size > limit:
+                too_large, parts = True, []
+            else:
+                parts.append(piece)
+    raise EOFError("the JSON array is cut short")
+
+
+def _read_json_array(name: str, chunks: Iterator[bytes], limit: int) -> Iterator[InputDocument]:
+    """The records of a JSON array, streamed; the first comes back as ``_NOT_RECORDS`` when the
+    array's first element is no record (the file is then no batch of records)."""
+    number = 0
+    started = False
     try:
-        records = json.loads(data, parse_constant=_no_constant)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records[:100]):
-        return None
-    return (_from_record(f"{name}:{number}", record) for number, record in enumerate(records, start=1))
+        for number, raw in enumerate(_array_elements(chunks, limit), start=1):
+            source = f"{name}:{number}"
+            if raw is None:
+                started = True
+                yield InputDocument(source, error=f"input too large: a record of more than {limit:,} bytes (the limit)")
+                continue
+            try:
+                record = json.loads(raw, parse_constant=_no_constant)
+            except (ValueError, RecursionError) as error:
+                if number == 1:
+                    yield InputDocument(name, error=_NOT_RECORDS)
+                    return
+                yield InputDocument(source, error=f"invalid JSON record: {type(error).__name__}: {str(error)[:200]}")
+                continue
+            if number == 1 and not isinstance(record, dict):
+                yield InputDocument(name, error=_NOT_RECORDS)
+                return
+            started = True
+            yield _from_record(source, record)
+    except (*READ_ERRORS, EOFError) as error:
+        if number == 0 or (number == 1 and not started):
+            yield InputDocument(name, error=_NOT_RECORDS)
+            return
+        yield InputDocument(f"{name}:{number + 1}", error=f"cannot read past record {number}: {type(error).__name__}: {error}")
 
 
-def _read_jsonl(name: str, lines: Any, lazy: bool) -> Iterator[InputDocument]:
+def _read_jsonl(name: str, lines: Iterator[bytes | None], lazy: bool, limit: int = DEFAULT_LIMITS.max_input_bytes) -> Iterator[InputDocument]:
     number = 0
     try:
         for number, raw in enumerate(lines, start=1):
             source = f"{name}:{number}"
+            if raw is None:
+                yield InputDocument(source, error=f"input too large: a JSON line of more than {limit:,} bytes (the limit)")
+                continue
             if not raw.strip():
                 continue
             yield InputDocument(source, json_line=raw) if lazy else parse_json_line(source, raw)
@@ -268,7 +490,7 @@ def _from_record(source: str, record: Any) -> InputDocument:
     return InputDocument(source, content=content, url=url, id=record.get("id"), extra=extra)
 
 
-def _read_warc(name: str) -> Iterator[InputDocument]:
+def _read_warc(name: str, limit: int = DEFAULT_LIMITS.max_input_bytes) -> Iterator[InputDocument]:
     """The documents of a WARC file (``.warc``, ``.warc.gz``) or a WET file (``.warc.wet.gz``,
     ``.wet``), via warcio: HTML responses with status 200, and ``conversion`` records of
     plain text (Common Crawl's WET: the text of a page, a dump), each with its target URI
@@ -298,8 +520,12 @@ def _read_warc(name: str) -> Iterator[InputDocument]:
                     continue
                 if not converted and not content_type.lower().startswith(_PAGE_TYPES):
                     continue
-                body = record.content_stream().read()
+                body = record.content_stream().read(limit + 1)  # the rest of a larger record is skipped in chunks
                 source = f"{name}:{number}"
+                if len(body) > limit:
+                    yield InputDocument(source, url=record.rec_headers.get_header("WARC-Target-URI"),
+                                        error=f"input too large: a WARC record of more than {limit:,} bytes (the limit)")
+                    continue
                 if getattr(record.raw_stream, "limit", 0) > 0:  # warcio hands out a cut record's bytes silently
                     yield InputDocument(source, url=record.rec_headers.get_header("WARC-Target-URI"), error="WARC record cut short")
                     continue

@@ -17,6 +17,10 @@ class Limits:
 
     #: Characters (or bytes) of input. The largest saved news page is under 0.5 MB.
     max_chars: int = 10_000_000
+    #: Bytes of one input document as read (a file once decompressed, a JSON line, a record of a
+    #: JSON array or a WARC): four per character, what ``max_chars`` characters take at most in
+    #: UTF-8. Reading stops here, so a decompression bomb or a 500 MB line costs this much memory.
+    max_input_bytes: int = 40_000_000
     #: Text blocks after splitting, in a dump or in an article container. Articles have hundreds.
     max_lines: int = 20_000
     #: Elements of an HTML page. The largest saved news page has about 2,200.

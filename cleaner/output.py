@@ -15,14 +15,18 @@ crash costs at most the records since the last flush, which the resumed run redo
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, TextIO
 
+from .lock import NOFOLLOW, acquire, release
+from .resume import differences
 from .writers import utf8
 
 Writer = Callable[[dict[str, Any], TextIO], None]
@@ -45,12 +49,64 @@ class _Sink:
         self.length += len(data)
 
 
+def create_new(path: Path) -> BinaryIO:
+    """A new hidden file at ``path``: what was at the name goes (a stale partial file, or a
+    link planted there: the link itself, never its target), and the file is made afresh,
+    exclusively and without following links."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o666)
+    return os.fdopen(fd, "wb")
+
+
 def _open_at(path: Path, length: int) -> _Sink:
-    """``path`` cut to ``length`` bytes and opened for appending from there (created if absent)."""
-    handle = open(path, "r+b" if path.exists() and length else "wb")  # noqa: SIM115 - closed in close()
+    """``path`` cut to ``length`` bytes and opened for appending from there (made afresh when 0).
+
+    An existing file is opened without following links, and must be a regular file: a
+    link planted at a hidden name fails (``ELOOP``) instead of being written through.
+    """
+    if not length:
+        return _Sink(create_new(path))
+    fd = os.open(path, os.O_RDWR | NOFOLLOW)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, f"{path} is not a regular file")
+    handle = os.fdopen(fd, "r+b")
     handle.seek(length)
     handle.truncate(length)
     return _Sink(handle, length)
+
+
+def _target(path: Path) -> Path:
+    """Where ``-o`` writes: through a symbolic link, the file it points to (the link stays, as
+    with a shell's ``>``); the hidden partial, journal and lock files go beside that file."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a hidden partial file renamed onto it, so the file
+    appears whole; through a link, the file it points to (``_target``). Another run writing
+    the same file meanwhile is refused (``lock.OutputBusy``)."""
+    target = _target(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = acquire(target)
+    try:
+        partial = _hidden(target, "partial")
+        with create_new(partial) as handle:
+            handle.write(data)
+        os.replace(partial, target)
+    finally:
+        release(target, fd)
+
+
+class ResumeMismatch(ValueError):
+    """``--resume`` of a run made from other inputs or options; ``differences`` says what."""
+
+    def __init__(self, differences: list[str]) -> None:
+        super().__init__("; ".join(differences))
+        self.differences = differences
 
 
 @dataclass
@@ -64,6 +120,11 @@ class ResumableOutput:
     #: resumed run's summary and exit status are the uninterrupted run's.
     resumed: dict[str, int] = field(default_factory=dict)
     flush_every: int = 1
+    #: What this run is made from (``resume.fingerprint``): journaled first, and a resume of a
+    #: journal made from something else is refused (``ResumeMismatch``).
+    made_from: dict[str, Any] | None = None
+    _journaled_from: dict[str, Any] | None = None
+    _locks: list[tuple[Path, int | None]] = field(default_factory=list)
     _unjournaled: list[bytes] = field(default_factory=list)
     _out: _Sink | None = None
     _err: _Sink | None = None
@@ -84,6 +145,34 @@ class ResumableOutput:
         replaced (its records' ``source`` keys are done); ``cleaner fetch --clean`` adds
         the pages of each run to the same file.
         """
+        if self.output is not None:
+            self.output = _target(self.output)
+        if self.errors is not None:
+            self.errors = _target(self.errors)
+        for path in (self.output, self.errors):  # a second run on the same files is refused, never interleaved
+            if path is not None:
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    self._locks.append((path, acquire(path)))
+                except BaseException:
+                    self._unlock()
+                    raise
+        try:
+            return self._open(resume=resume, extend=extend)
+        except BaseException:
+            for sink in (self._out, self._err):
+                if sink is not None and sink.owned:
+                    sink.handle.close()
+            if self._journal is not None:
+                self._journal.close()
+            self._unlock()
+            raise
+
+    def _unlock(self) -> None:
+        while self._locks:
+            release(*self._locks.pop())
+
+    def _open(self, *, resume: bool, extend: bool) -> "ResumableOutput":
         if extend and self.output is not None and self.output.exists() and not (self.journal_path and self.journal_path.exists()):
             self._adopt_finished_output()
             resume = True
@@ -97,9 +186,16 @@ class ResumableOutput:
             journal_length = 0
             if resume and self.journal_path.exists() and self.partial.exists():
                 out_length, err_length, journal_length = self._read_journal()
+                if self.made_from is not None and self._journaled_from is not None:
+                    changed = differences(self._journaled_from, self.made_from)
+                    if changed:
+                        raise ResumeMismatch(changed)
             self._out = _open_at(self.partial, out_length if self.done else 0)
             # A torn last entry (the process died writing it) is cut, so the next entry starts clean.
             self._journal = _open_at(self.journal_path, journal_length if self.done else 0).handle
+            if not self.done and self.made_from is not None:
+                self._journal.write(utf8(json.dumps({"made_from": self.made_from}, ensure_ascii=False) + "\n"))
+                self._journal.flush()
         if self.errors is not None:
             self.errors.parent.mkdir(parents=True, exist_ok=True)
             self._err = _open_at(_hidden(self.errors, "partial"), err_length if self.done else 0)
@@ -109,7 +205,7 @@ class ResumableOutput:
         """Copy a finished JSONL output to the partial file and journal its records."""
         assert self.output is not None and self.partial is not None and self.journal_path is not None
         length = 0
-        with open(self.output, "rb") as source, open(self.partial, "wb") as partial, open(self.journal_path, "wb") as journal:
+        with open(self.output, "rb") as source, create_new(self.partial) as partial, create_new(self.journal_path) as journal:
             for line in source:
                 if not line.endswith(b"\n"):
                     break
@@ -125,12 +221,16 @@ class ResumableOutput:
         """Lengths of the output, error and journal files up to the last whole journal entry."""
         assert self.journal_path is not None
         out_length = err_length = journal_length = 0
-        with open(self.journal_path, "rb") as journal:
+        with os.fdopen(os.open(self.journal_path, os.O_RDONLY | NOFOLLOW), "rb") as journal:
             for line in journal:
                 if not line.endswith(b"\n"):
                     break  # the entry being written when the run stopped
                 try:
                     entry = json.loads(line)
+                    if not journal_length and isinstance(entry, dict) and isinstance(entry.get("made_from"), dict):
+                        self._journaled_from = entry["made_from"]
+                        journal_length += len(line)
+                        continue
                     source, out, err = entry["source"], int(entry["out"]), int(entry["err"])
                 except (ValueError, KeyError, TypeError):
                     break  # damaged from here on: the records after the last good entry are redone
@@ -174,7 +274,14 @@ class ResumableOutput:
         self.write_formatted(utf8(buffer.getvalue()), source=str(record.get("source")), error=error)
 
     def close(self, *, complete: bool) -> None:
-        """Close the files; when ``complete``, move them onto the targets and drop the journal."""
+        """Close the files; when ``complete``, move them onto the targets and drop the journal.
+        The output's lock is released in any case."""
+        try:
+            self._close(complete=complete)
+        finally:
+            self._unlock()
+
+    def _close(self, *, complete: bool) -> None:
         self.flush()
         for sink in (self._out, self._err):
             if sink is not None:

@@ -220,6 +220,16 @@ def warning_class(warning: str) -> str:
     return "warn-error" if any(word in warning for word in _SEVERE) else "warn-notice"
 
 
+#: JSON inside a ``<script>`` element: what could end the element or open a comment is written
+#: as a JSON escape, so the text still parses as JSON (HTML entities would not be decoded there).
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def script_json(data: str) -> str:
+    """JSON text safe inside a ``<script type="application/json">`` element, and still JSON."""
+    return data.translate(_SCRIPT_ESCAPES)
+
+
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -329,6 +339,6 @@ def render_html(batch: BatchReview, *, title: str = "Cleaner review", max_views:
         f'<h2>Drift warnings</h2><div id="drift">{drift_html}</div>'
         f"<h2>How often each rule fired</h2>{_reason_table(batch)}"
         f'<h2 id="documents">Documents</h2>{controls}{views}{more}'
-        f'<script type="application/json" id="report-data">{_e(data)}</script>'
+        f'<script type="application/json" id="report-data">{script_json(data)}</script>'
         f"<script>{_SCRIPT}</script></body></html>"
     )

@@ -40,8 +40,10 @@ def write_jsonl(record: dict[str, Any], out: TextIO) -> None:
 
 
 def write_text(record: dict[str, Any], out: TextIO) -> None:
-    """The clean text alone; documents separated by a form feed line (a corpus convention)."""
-    out.write((record.get("text") or "") + "\n\f\n")
+    """The clean text alone, followed by a line holding a form feed (``\\f``, the page
+    separator of text corpora); a document with no text writes nothing, no empty chunk."""
+    if record.get("text"):
+        out.write(record["text"] + "\n\f\n")
 
 
 _MARKDOWN_PREFIX = {"heading": "## ", "item": "- ", "quote": "> "}

@@ -61,10 +61,21 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("clean", "-", "--format", "xml", stdin="x").returncode == 2
 
 
-def test_missing_file_is_an_error_record_not_a_crash(tmp_path: Path) -> None:
+def test_a_missing_input_is_a_usage_error_before_any_work(tmp_path: Path) -> None:
+    """Issue 23 item 21: a typo'd path is found at the start, not at the end of a long batch."""
     good = tmp_path / "a.txt"
     good.write_text("TEMPO.CO, Jakarta - Isi.", encoding="utf-8")
-    result = run("clean", str(tmp_path / "missing.txt"), str(good))
+    result = run("clean", str(good), str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "no such file or folder" in result.stderr and "missing.txt" in result.stderr
+
+
+def test_an_input_that_cannot_be_opened_is_an_error_record_not_a_crash(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    good.write_text("TEMPO.CO, Jakarta - Isi.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # named, but nothing to open
+    result = run("clean", str(tmp_path / "gone.txt"), str(good))
     assert result.returncode == 1
     assert len(result.stdout.splitlines()) == 1
     assert "cannot open" in result.stderr

@@ -1,7 +1,9 @@
 """The crawl: per-host queues, one request in flight per host, delays, retries, redirects.
 
 One asyncio loop drives an ``httpx.AsyncClient``. Every URL waits in its host's
-queue (host = scheme, name and port, as robots.txt is scoped); a host is served
+queue (host = scheme, name and port, as robots.txt is scoped, after ``urls.normalise``
+gave every spelling of a server one; userinfo is dropped from a URL the user gives
+and refused in one from the web); a host is served
 when it is idle and its delay has passed since its last request ended, and at
 most ``concurrency`` requests are in flight in all. A host's first request is for
 its robots.txt. Redirects are followed one hop at a time through the queue of the
@@ -14,7 +16,11 @@ past ``retries``. Every request has a total ``deadline`` besides its per-read ti
 A redirect counts as stored once its final target is; two URLs redirecting to one
 page fetch it once. With ``revisit``, stored pages are asked again conditionally: a
 304 is archived as a ``revisit`` record, a changed page as a new response that refers
-to the copy it updates.
+to the copy it updates. Bodies are read raw and decoded by ``codings`` against the
+size limit, so a compression bomb costs the limit, not its inflated size. Sitemap
+indexes are followed on their own host only, to a bounded depth and count, and no
+feed or sitemap is read once ``max_pages`` pages are queued. A redirect loop or an
+over-long chain the archive holds is not asked for again.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import email.utils
 import random
 import time
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timezone
 from typing import Callable, Literal, Optional
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -32,10 +38,12 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import httpx
 
 from ..inputs import charset_of
+from .codings import BodyDecoder, Undecodable, codings_of
 from .discover import Discovered, parse_feed, parse_sitemap
 from .robots import RobotsAnswer, answer_from_response
 from .settings import PRODUCT, FetchSettings
 from .store import Stored, WarcStore, now_utc
+from .urls import BadUrl, has_userinfo, normalise, origin, without_userinfo
 
 #: RFC 9309: crawlers parse at least the first 500 KiB of a robots.txt; the rest is ignored.
 ROBOTS_LIMIT = 500 * 1024
@@ -53,6 +61,7 @@ class Job:
     origin: str | None = None  # the URL asked for, when this is a redirect hop
     chain: tuple[str, ...] = ()  # URLs of the redirect chain so far (loop detection)
     earlier: Stored | None = None  # a revisit: the stored copy to ask about conditionally
+    depth: int = 0  # a sitemap: how many indexes led to it (0: given to the crawl)
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,8 @@ class CrawlSummary:
     failed: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
     capped_delays: dict[str, tuple[float, float]] = field(default_factory=dict)  # host -> (asked, used)
+    #: Feeds and sitemaps not read, by why: another host, nested too deep, past the count, budget spent.
+    not_read: Counter[str] = field(default_factory=Counter)
 
     def line(self) -> str:
         failed = sum(self.failed.values())
@@ -94,6 +105,7 @@ class CrawlSummary:
             f"skipped by robots {self.robots_denied}, failed {failed}" + (f" ({reasons})" if reasons else "")
             + (f"; {self.same_page} redirected to a page fetched already" if self.same_page else "")
             + (f"; {self.discovered} URLs discovered in feeds and sitemaps" if self.discovered else "")
+            + (f"; feeds and sitemaps not read: {', '.join(f'{why} {n}' for why, n in self.not_read.most_common())}" if self.not_read else "")
             + (f"; {capped}" if capped else "")
         )
 
@@ -121,8 +133,12 @@ class _Fail(Exception):
 
 
 def host_key(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc.lower(), "", "", ""))
+    """The origin a URL's robots.txt, queue and delay belong to, whatever its spelling."""
+    try:
+        return origin(normalise(url))
+    except BadUrl:
+        parts = urlsplit(url)
+        return urlunsplit((parts.scheme, parts.netloc.lower(), "", "", ""))
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
@@ -172,20 +188,48 @@ class Crawler:
         self._pages: set[str] = set()  # page URLs requested in this run, redirect targets included
         self._waiting: dict[str, list[str]] = {}  # a target in flight -> the URLs that redirected to it
         self._pages_queued = 0
+        self._sitemaps_queued = 0
         self._in_flight = 0
         self._wake: asyncio.Event | None = None
 
     # -- queueing ----------------------------------------------------------------------------------
 
-    def add(self, url: str, kind: Kind = "page") -> None:
-        """Queue a URL (once per run; pages already in the archive are counted and skipped)."""
+    def add(self, url: str, kind: Kind = "page", *, trusted: bool = True, depth: int = 0) -> None:
+        """Queue a URL (once per run; pages already in the archive are counted and skipped).
+
+        The URL is normalised first (``urls.normalise``: one spelling per server, userinfo
+        dropped). ``trusted=False`` (a feed or sitemap entry): userinfo is an error instead.
+        """
         url = url.strip()
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            if (kind, url) not in self._seen:
+                self._seen.add((kind, url))
+                self._fail(url, "not http or https")
+            return
+        if not trusted and has_userinfo(url):
+            self._fail(without_userinfo(url), "URL with credentials (userinfo), refused (RFC 9110 §4.2.4)")
+            return
+        if has_userinfo(url):
+            self.on_progress(f"{without_userinfo(url)}: the credentials in the URL are dropped, never sent nor stored")
+        try:
+            url = normalise(url)
+        except BadUrl as error:
+            self._fail(without_userinfo(url), str(error))
+            return
         if (kind, url) in self._seen:
             return
         self._seen.add((kind, url))
-        if urlsplit(url).scheme not in ("http", "https"):
-            self._fail(url, "not http or https")
+        if kind != "page" and self._budget_spent():
+            self._not_read(url, "page budget spent (--max-pages)")
             return
+        if kind == "sitemap":
+            if depth > self.settings.max_sitemap_depth:
+                self._not_read(url, f"nested deeper than {self.settings.max_sitemap_depth} (--max-sitemap-depth)")
+                return
+            if self._sitemaps_queued >= self.settings.max_sitemaps:
+                self._not_read(url, f"past {self.settings.max_sitemaps} sitemaps (--max-sitemaps)")
+                return
+            self._sitemaps_queued += 1
         earlier = None
         if kind == "page":
             if url in self.store.stored:
@@ -193,11 +237,33 @@ class Crawler:
                 if earlier is None:
                     self.summary.already_stored += 1
                     return
+            dead_end = self._dead_end(url, 0)
+            if dead_end is not None:  # a redirect loop or an over-long chain an earlier run stored
+                self.summary.already_stored += 1
+                self.on_progress(f"{url}: {dead_end}, stored by an earlier run")
+                return
             if self.max_pages is not None and self._pages_queued >= self.max_pages:
                 return
             self._pages_queued += 1
             self._pages.add(url)
-        self._enqueue(Job(url, kind, earlier=earlier))
+        self._enqueue(Job(url, kind, earlier=earlier, depth=depth))
+
+    def _dead_end(self, url: str, hops_before: int) -> str | None:
+        """Why following ``url`` would fail for certain, by the redirects the archive holds: a
+        loop, or (after ``hops_before`` redirects already) a chain over ``max_redirects``."""
+        hops, loops = self.store.redirect_chain(url)
+        if loops:
+            return "redirect loop"
+        if hops and hops_before + hops > self.settings.max_redirects:
+            return f"more than {self.settings.max_redirects} redirects"
+        return None
+
+    def _budget_spent(self) -> bool:
+        return self.max_pages is not None and self._pages_queued >= self.max_pages
+
+    def _not_read(self, url: str, why: str) -> None:
+        self.summary.not_read[why] += 1
+        self.on_progress(f"not read {url}: {why}")
 
     def _enqueue(self, job: Job) -> None:
         key = host_key(job.url)
@@ -228,6 +294,9 @@ class Crawler:
                 for host in self._hosts.values():
                     if self._in_flight >= self.settings.concurrency:
                         break
+                    while host.queue and host.queue[0].kind != "page" and self._budget_spent():
+                        # Discovery stops when the pages are counted: dropped here, costing no delay.
+                        self._not_read(host.queue.popleft().url, "page budget spent (--max-pages)")
                     if host.queue and not host.busy and host.ready_at <= now:
                         job = host.queue.popleft()
                         host.busy = True
@@ -286,7 +355,7 @@ class Crawler:
             wait = asked
         else:
             wait = min(self.settings.backoff * 2**job.attempt, self.settings.max_backoff) * random.uniform(0.5, 1.5)
-        host.queue.appendleft(Job(job.url, job.kind, job.attempt + 1, job.origin, job.chain, job.earlier))
+        host.queue.appendleft(replace(job, attempt=job.attempt + 1))
         self.on_progress(f"retry in {wait:.1f} s: {job.url} ({retry.reason})")
         return wait  # the host waits: a 429 or a 5xx speaks for the whole host
 
@@ -309,7 +378,9 @@ class Crawler:
                 status, _, headers, body = await self._get(client, url, limit=ROBOTS_LIMIT, truncate=True)
                 location = dict((k.lower(), v) for k, v in headers).get("location")
                 if status in (301, 302, 303, 307, 308) and location:
-                    url = urljoin(url, location)
+                    if has_userinfo(urljoin(url, location.strip())):
+                        break  # never followed (RFC 9110 §4.2.4): a dead end, as a redirect left unfollowed is
+                    url = urljoin(url, location.strip())
                     continue
                 break
         except (httpx.TimeoutException, httpx.TransportError) as failure:
@@ -341,21 +412,37 @@ class Crawler:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > limit and not truncate:
                 raise _Fail(f"body over {limit:,} bytes")
-            chunks, size = [], 0
+            headers_list = list(response.headers.multi_items())
+            # The raw bytes, decoded here layer by layer against what the limit still allows
+            # (httpx would inflate each chunk whole first: a gzip bomb before any count).
+            decoder: BodyDecoder | None = None
+            chunks, size, raw_size, cut = [], 0, 0, False
             try:
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > limit:
-                        if truncate:
-                            chunks.append(chunk[: len(chunk) - (size - limit)])
-                            break
+                async for raw in response.aiter_raw():
+                    raw_size += len(raw)
+                    if raw_size > limit and not truncate:
                         raise _Fail(f"body over {limit:,} bytes")
-                    chunks.append(chunk)
+                    if decoder is None:
+                        decoder = BodyDecoder(codings_of(headers_list), limit)
+                    for chunk in decoder.feed(raw):
+                        size += len(chunk)
+                        if size > limit:
+                            if truncate:
+                                chunks.append(chunk[: len(chunk) - (size - limit)])
+                                break
+                            raise _Fail(f"body over {limit:,} bytes")
+                        chunks.append(chunk)
+                    if size > limit or raw_size > limit:  # truncated: what follows is not read
+                        cut = True
+                        break
+                    await asyncio.sleep(0)  # the deadline can strike between pieces of a slow decode
             except httpx.RemoteProtocolError as error:  # the connection closed inside the body
                 raise _Retry(f"short body ({type(error).__name__})") from error
-            if size <= limit and declared and declared.isdigit() and response.num_bytes_downloaded < int(declared):
+            except Undecodable as error:  # never archived as if decoded, never retried
+                raise _Fail(f"undecodable body: {error}") from error
+            if not cut and declared and declared.isdigit() and response.num_bytes_downloaded < int(declared):
                 raise _Retry(f"short body: {response.num_bytes_downloaded:,} of {int(declared):,} bytes")
-            return response.status_code, response.reason_phrase, list(response.headers.multi_items()), b"".join(chunks)
+            return response.status_code, response.reason_phrase, headers_list, b"".join(chunks)
 
     async def _request(self, client: httpx.AsyncClient, job: Job) -> None:
         conditional: dict[str, str] = {}
@@ -383,8 +470,12 @@ class Crawler:
             self.on_progress(f"not modified {job.url}")
             return
         if status in (301, 302, 303, 307, 308):
+            location = header_map.get("location")
+            if location and has_userinfo(urljoin(job.url, location.strip())):
+                # RFC 9110 §4.2.4: an error; the record is not kept, as its Location holds the secret.
+                raise _Fail("redirect to a URL with credentials (userinfo), refused (RFC 9110 §4.2.4)")
             self._store(job, status, reason, headers, body)
-            self._follow(job, header_map.get("location"))
+            self._follow(job, location)
             return
         if status >= 400:
             raise _Fail(f"HTTP {status}")
@@ -412,14 +503,22 @@ class Crawler:
     def _follow(self, job: Job, location: str | None) -> None:
         if not location:
             raise _Fail("redirect without a Location")
-        target = urljoin(job.url, location)
+        target = urljoin(job.url, location.strip())
+        if urlsplit(target).scheme.lower() not in ("http", "https"):
+            raise _Fail("redirect to a scheme other than http or https")
+        try:
+            target = normalise(target)
+        except BadUrl as error:
+            raise _Fail(f"redirect to a bad URL: {error}") from error
         chain = (*job.chain, job.url)
         if target in chain:
             raise _Fail("redirect loop")
         if len(chain) > self.settings.max_redirects:
             raise _Fail(f"more than {self.settings.max_redirects} redirects")
-        if urlsplit(target).scheme not in ("http", "https"):
-            raise _Fail("redirect to a scheme other than http or https")
+        if job.kind == "page":
+            dead_end = self._dead_end(target, len(chain))
+            if dead_end is not None:  # a loop or an over-long chain stored by an earlier run
+                raise _Fail(dead_end)
         if job.kind == "page" and (target in self._pages or (target in self.store.stored and job.earlier is None)):
             # Another URL led to this page in this run (or it is archived): fetched once.
             self.summary.same_page += 1
@@ -436,10 +535,16 @@ class Crawler:
     def _discovered(self, job: Job, found: Discovered) -> None:
         self.summary.discovered += len(found.pages)
         self.on_progress(f"{job.kind} {job.url}: {len(found.pages)} pages" + (f", {len(found.sitemaps)} sitemaps" if found.sitemaps else ""))
+        home = host_key(job.url)
         for sitemap in found.sitemaps:
-            self.add(sitemap, "sitemap")
+            if host_key(sitemap) != home:  # sitemaps.org: an index lists the sitemaps of its own host
+                self._not_read(sitemap, "on another host than its index")
+                continue
+            self.add(sitemap, "sitemap", trusted=False, depth=job.depth + 1)
         for page in found.pages:
-            self.add(page)
+            if self._budget_spent():
+                break
+            self.add(page, trusted=False)
 
 
 

@@ -43,6 +43,11 @@ class FetchSettings:
     robots_ttl: float = 24 * 3600.0
     #: After a robots.txt 5xx or no answer, the host counts as disallowed for this long.
     robots_retry: float = 60.0
+    #: Sitemaps read in one run, the ones given included (an index may list thousands).
+    max_sitemaps: int = 500
+    #: Indexes within indexes followed: 1 reads the sitemaps a given index lists, 2 one
+    #: level more (the protocol has none, some sites do), and no deeper.
+    max_sitemap_depth: int = 2
 
     @property
     def user_agent(self) -> str:

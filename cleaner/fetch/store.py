@@ -6,8 +6,8 @@ the status, every header, the fetch time and the body, so a page can be cleaned
 again later with a better rule. Each record is its own gzip member, written and
 flushed before the next request, so a crash loses at most the record in flight.
 
-The payload is the body as decoded from its transfer and content codings (what
-httpx hands over), and the record's headers are rewritten to match it, so every
+The payload is the body as decoded from its transfer and content codings (every
+layer, by ``codings``), and the record's headers are rewritten to match it, so every
 WARC reader (warcio, datatrove's ``WarcReader``) reads back exactly those bytes:
 ``Content-Encoding`` and ``Transfer-Encoding`` are removed, ``Content-Length`` is the
 stored length, and the server's originals are kept as ``X-Crawler-Original-…``.
@@ -15,12 +15,22 @@ stored length, and the server's originals are kept as ``X-Crawler-Original-…``
 Opening an existing archive lists the URLs it holds — a page, or a redirect whose
 chain ends in a stored page, so a crash between a redirect and its target loses
 nothing — with the validators (``ETag``, ``Last-Modified``) of the latest copy, for
-revisits; a record half-written by a crash is cut off.
+revisits; a record half-written by a crash is cut off. It also keeps the redirects
+it holds, so a re-run does not ask again for a redirect loop, a self-redirect or an
+over-long chain an earlier run stored (``redirect_chain``). URLs are keyed in their
+normalised spelling (``urls.normalise``).
+
+One run at a time: ``open`` takes an exclusive ``flock`` on the archive file itself
+(no lock file to plant or leave behind; an ``-o`` through a symbolic link locks the
+file it points to, so two names of one archive exclude each other too) and a second
+run is refused with ``ArchiveBusy`` rather than interleave its records. The lock
+goes with ``close`` or with the process.
 """
 
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,6 +40,25 @@ from urllib.parse import urljoin
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+from .urls import BadUrl, normalise
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: runs are not locked there
+    fcntl = None  # type: ignore[assignment]
+
+
+class ArchiveBusy(Exception):
+    """Another run holds the archive's lock."""
+
+
+def _key(url: str) -> str:
+    """A stored URL in its normalised spelling (as it was, where it does not parse)."""
+    try:
+        return normalise(url)
+    except BadUrl:
+        return url
 
 
 @dataclass(frozen=True)
@@ -93,16 +122,35 @@ class WarcStore:
     stored: set[str] = field(default_factory=set)
     #: URL → its latest stored copy with status 200 (for ``--revisit``).
     copies: dict[str, Stored] = field(default_factory=dict)
+    #: URL → where its stored redirect points (normalised): what ``redirect_chain`` walks.
+    redirects: dict[str, str] = field(default_factory=dict)
     _handle: BinaryIO | None = None
     _writer: WARCWriter | None = None
 
     def open(self) -> "WarcStore":
-        """Open for appending; an existing archive is scanned and a torn last record cut off."""
+        """Open for appending, locked; an existing archive is scanned and a torn last record cut off.
+
+        Raises ``ArchiveBusy`` when another run holds the archive.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666), "r+b")  # noqa: SIM115 - closed in close()
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.close()
+                raise ArchiveBusy(
+                    f"{self.path} is being written by another cleaner fetch run; wait for it to end "
+                    "(a re-run then skips what it stored), or give another -o"
+                ) from None
         good_length = 0
-        if self.path.exists():
-            good_length = self._scan()
-        self._handle = open(self.path, "r+b" if self.path.exists() else "wb")  # noqa: SIM115 - closed in close()
+        try:
+            if os.fstat(handle.fileno()).st_size:
+                good_length = self._scan()
+        except BaseException:
+            handle.close()
+            raise
+        self._handle = handle
         self._handle.seek(good_length)
         self._handle.truncate(good_length)
         self._writer = WARCWriter(self._handle, gzip=True)
@@ -111,18 +159,19 @@ class WarcStore:
     def _scan(self) -> int:
         """Collect the stored URLs; return the length of the archive's complete records."""
         good_length = 0
-        redirects: dict[str, str] = {}
+        redirects = self.redirects
         with open(self.path, "rb") as handle:
             iterator = ArchiveIterator(handle)
             try:
                 for record in iterator:
                     uri = record.rec_headers.get_header("WARC-Target-URI")
+                    uri = _key(uri) if uri else uri
                     record.content_stream().read()  # to the record's end, so its length is known
                     if record.rec_type in ("response", "revisit") and uri and record.http_headers is not None:
                         status = int(record.http_headers.get_statuscode() or 0)
                         location = record.http_headers.get_header("Location")
                         if status in _REDIRECTS and location:
-                            redirects[uri] = urljoin(uri, location)
+                            redirects[uri] = _key(urljoin(uri, location.strip()))
                         else:
                             self.stored.add(uri)
                             redirects.pop(uri, None)
@@ -143,6 +192,20 @@ class WarcStore:
             if target in self.stored:
                 self.stored.add(uri)
         return good_length
+
+    def redirect_chain(self, url: str) -> tuple[int, bool]:
+        """The stored redirects met following ``url`` (0: it is no stored redirect), and whether they loop.
+
+        A chain that loops, or is longer than a crawl allows, was a dead end when it was
+        stored and is one still: a re-run need not ask for it again.
+        """
+        seen, hops = {url}, 0
+        while url in self.redirects:
+            url, hops = self.redirects[url], hops + 1
+            if url in seen:
+                return hops, True
+            seen.add(url)
+        return hops, False
 
     def write_response(
         self, url: str, status: int, reason: str, headers: list[tuple[str, str]], body: bytes, fetched_at: datetime,
@@ -173,6 +236,11 @@ class WarcStore:
         self._writer.write_record(record)
         self._handle.flush()
         record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+        location = next((value for name, value in headers if name.lower() == "location"), None)
+        if status in _REDIRECTS and location:
+            self.redirects[_key(url)] = _key(urljoin(url, location.strip()))
+        else:
+            self.redirects.pop(_key(url), None)
         if status not in _REDIRECTS:
             self.stored.add(url)
         if status == 200:
