@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Mapping, Union
+import os
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Union
 
 from .article import Article
 from .engine import clean as clean_one
 from .limits import DEFAULT_LIMITS, Limits
 from .options import CleanOptions
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 #: What ``clean_many`` takes: content alone, or a mapping with ``text`` / ``html`` /
 #: ``content`` and optionally ``url``, ``site``, ``encoding`` and ``when`` (or ``date``).
@@ -26,7 +30,9 @@ class Cleaner:
     trafilatura; ``markup_layouts``: off, every page goes to the fallback (what a redesign
     of every site would do); ``keep_dateline``: keep
     the opening dateline in the text; ``min_text_chars``: shorter text counts as no
-    article; ``limits``: what one document may cost. Unknown rule names raise
+    article; ``limits``: what one document may cost; ``profile``: a host profile
+    (``cleaner learn``; a ``Profile`` or the path of its file, read here once), whose
+    recurring blocks go as ``host.repeated``. Unknown rule names raise
     ``UnknownSiteError`` here, once, rather than on every document.
     """
 
@@ -39,6 +45,7 @@ class Cleaner:
         keep_dateline: bool = False,
         min_text_chars: int = 0,
         limits: Limits = DEFAULT_LIMITS,
+        profile: "Profile | str | os.PathLike[str] | None" = None,
     ) -> None:
         from site_rules import all_rules
 
@@ -50,7 +57,13 @@ class Cleaner:
             raise UnknownSiteError(f"unknown rules {sorted(names - known)}; rules: {', '.join(sorted(known))}")
         if min_text_chars < 0:
             raise ValueError("min_text_chars must be 0 or more")
-        self.options = CleanOptions(rules=names, fallback=fallback, markup_layouts=markup_layouts, keep_dateline=keep_dateline, min_text_chars=min_text_chars, limits=limits)
+        from .profile import Profile
+
+        loaded = profile if profile is None or isinstance(profile, Profile) else Profile.load(profile)
+        self.options = CleanOptions(
+            rules=names, fallback=fallback, markup_layouts=markup_layouts, keep_dateline=keep_dateline, min_text_chars=min_text_chars, limits=limits,
+            profile=loaded,
+        )
 
     def __repr__(self) -> str:
         return f"Cleaner({self.options})"

@@ -23,6 +23,7 @@ from lxml import etree
 from site_rules import SiteRule
 
 from . import density, fallback
+from . import profile as host_profile
 from .article import NO_TEXT, Article, Outcome, Provenance
 from .decode import NotText, decode_bytes, looks_binary, looks_like_html, repair_mojibake
 from .detect import UnknownSiteError, choose_rule
@@ -31,7 +32,6 @@ from .fields import PAGE_METADATA, Candidate, resolve
 from .html import PageMeta, block_lines, page_metadata, parse_html, tame_attributes
 from .markup import extract_markup, visible_fields
 from .options import DEFAULT_OPTIONS, CleanOptions
-from .passes import extract_text
 from .text import ends_sentence, split_lines, visible_length, without_surrogates, word_count
 
 __all__ = ["clean", "UnknownSiteError"]
@@ -165,7 +165,7 @@ def clean_dump(text: str, context: Context) -> Article:
     rule = choose_rule(lines, url=context.url, site=context.site, enabled=context.options.rules)
     if is_listing_address(rule, context.url):
         return non_article(rule, "its address is a search, tag, topic or index page", lines, context)
-    draft = extract_text(rule, lines, context.when)
+    draft = host_profile.extract(context.options.profile, context.url, rule, lines, context.when)
     outcome = Outcome.NON_ARTICLE if draft.non_article else None
     candidates = {"text": Candidate(draft, f"{rule.name} text rules: the meta lines")}
     return build(rule, draft, candidates, context, Provenance("rule", rule.name, draft.layout), outcome=outcome)
@@ -198,6 +198,8 @@ def clean_page(html: str, context: Context) -> Article:
     shown = extract_markup(rule, tree, context.when) if context.options.markup_layouts else None
     paywalled = meta.accessible_for_free is False
     if shown is not None and shown.paragraphs:
+        if context.options.profile is not None:
+            host_profile.filter_paragraphs(context.options.profile, context.url, rule, shown)
         candidates = {"markup": Candidate(shown, f"markup: {rule.name} layout {shown.layout}"), "page": page}
         return build(rule, shown, candidates, context, Provenance("rule", rule.name, shown.layout), paywalled=paywalled)
     if shown is not None:
@@ -224,7 +226,7 @@ def clean_page(html: str, context: Context) -> Article:
         return refused(f"page too long: {len(read.lines):,} text blocks (limit {limits.max_lines:,})", context=context)
     if read.extractor == "blocks":
         reason += "; page too large for trafilatura, plain block text"
-    draft = extract_text(rule, read.lines, context.when)
+    draft = host_profile.extract(context.options.profile, context.url, rule, read.lines, context.when)
     candidates = {
         "markup": Candidate(header, f"markup: {rule.name} layout {header.layout}", own_sources=False),
         "visible": Candidate(visible, "page conventions"),
