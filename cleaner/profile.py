@@ -56,6 +56,10 @@ REASON = "host.repeated"
 #: The reason a recurring block was kept, with why (``explain`` shows it on the kept block).
 KEPT_REASON = "host.repeated_kept"
 _TOKENS = re.compile(r"\w+")
+#: A dateline standing alone on its line (``Maros -``, ``Jakarta (ANTARA) -``): a few words and a dash.
+_DATELINE_ALONE = re.compile(r"(?:\S+ ){0,6}\S*\s*(?:-{1,2}|[–—])")
+#: Fields each article has its own of: a block read as one on many pages is chrome taken for it.
+_OWN_FIELDS = frozenset({"shared.title", "shared.deck"})
 
 
 class ProfileError(ValueError):
@@ -188,7 +192,7 @@ def host_key(url: str | None) -> str | None:
         host = urlsplit(url if "://" in url else "//" + url).hostname
     except ValueError:
         return None
-    if not host:
+    if not host or "." not in host or " " in host:
         return None
     try:
         domain = extract_domain(host if "://" in host else "https://" + host)
@@ -247,8 +251,10 @@ def observe(article: Article, *, max_chars: int = 300) -> Observation | None:
     if host is None or not article.text:
         return None
     decisions = article.decisions
-    meta = {d.line for d in decisions if d.verdict == "meta"}
-    kept = [d.line for d in decisions if d.verdict == "keep"]
+    # A block read as a field stays out (a credit, a date, a section label), except one read as
+    # the title or deck: those are each article's own, so recurring it is chrome taken for them.
+    meta = {d.line for d in decisions if d.verdict == "meta" and d.reason not in _OWN_FIELDS}
+    kept = [d.line for d in decisions if d.verdict == "keep" or d.reason in _OWN_FIELDS]
     prose = [i for i, line in enumerate(kept) if word_count(line) >= Thresholds.prose_words and ends_sentence(line)]
     first, last = (prose[0], prose[-1]) if prose else (len(kept), -1)
     seen: set[str] = set()
@@ -377,7 +383,7 @@ def _doubt(line: str, index: int, first: int, last: int, candidates: Mapping[int
     words = word_count(line)
     if words > t.max_words:
         return f"longer than {t.max_words} words"
-    if any(form.pattern.match(line) for form in plan.datelines):
+    if _DATELINE_ALONE.fullmatch(line) or any(form.pattern.match(line) or form.pattern.match(line + " Teks") for form in plan.datelines):
         return "a dateline"
     if plan.stops.reason(line) or plan.drops.reason(line):
         return "the site rules decide it"

@@ -25,6 +25,7 @@ from .detect import signature_score
 from .engine import clean
 from .explain import describe_path
 from .inputs import InputDocument
+from .options import DEFAULT_OPTIONS, CleanOptions
 
 DRIFT_THRESHOLD = 0.10
 #: Some pages of a site carry no signature at all (a video page is a title and a paragraph),
@@ -133,7 +134,8 @@ def shown_path(source: str, root: str | None) -> str:
 
 
 def review(
-    documents: Iterable[InputDocument], *, url: Optional[str] = None, site: Optional[str] = None, root: Optional[str] = None
+    documents: Iterable[InputDocument], *, url: Optional[str] = None, site: Optional[str] = None, root: Optional[str] = None,
+    options: CleanOptions = DEFAULT_OPTIONS,
 ) -> BatchReview:
     """Clean every document and gather the totals, rule counts and drift signals (paths relative to ``root``)."""
     batch = BatchReview()
@@ -142,9 +144,9 @@ def review(
         if document.error or document.content is None:
             row = DocumentReview(source, OTHER, error=document.error or "no content")
         else:
-            article = clean(document.content, url=document.url or url, site=site)
+            article = clean(document.content, url=document.url or url, site=site, options=options)
             row = DocumentReview(source, article.site or OTHER, article, signature_seen=signature_seen(article))
-            batch.reasons.update(d.reason for d in article.decisions if d.verdict != "keep")
+            batch.reasons.update(d.reason.split(" (")[0] for d in article.decisions if d.verdict != "keep")  # host.repeated's figures apart
         batch.documents.append(row)
         totals = batch.sites.setdefault(row.site, SiteTotals())
         totals.documents += 1

@@ -24,10 +24,13 @@ with ``metadata["filter_reason"]``; or with ``drop_non_articles=False`` kept, ta
 ``cleaner_no_article``, with empty text (never the raw page). ``time_limit`` bounds the
 seconds one document may take (``failed`` beyond it). Stats: ``total``, ``forwarded``,
 ``dropped``, a count per outcome and per rule (``rule_tempo``, ``fallback_trafilatura``, …).
+``profile`` is the path of a host profile (``cleaner learn``, or ``LearnHostProfile``
+below on a sample in a first pipeline): each host's recurring blocks go as ``host.repeated``.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -123,10 +126,12 @@ class IndonesianNewsCleaner(PipelineStep):
         exclusion_writer: Any = None,
         time_limit: float | None = 60.0,
         markup_layouts: bool = True,
+        profile: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__()
         self.cleaner = Cleaner(
-            rules=rules, fallback=fallback, keep_dateline=keep_dateline, min_text_chars=min_text_chars, markup_layouts=markup_layouts
+            rules=rules, fallback=fallback, keep_dateline=keep_dateline, min_text_chars=min_text_chars, markup_layouts=markup_layouts,
+            profile=profile,
         )
         self.drop_non_articles = drop_non_articles
         self.url_key = url_key
@@ -175,4 +180,42 @@ class IndonesianNewsCleaner(PipelineStep):
             return refused(str(error), url=url if isinstance(url, str) else None, outcome=Outcome.FAILED)
 
 
-__all__ = ["Document", "IndonesianNewsCleaner", "article_metadata", "keep_empty_text"]
+class LearnHostProfile(PipelineStep):
+    """Learn a host profile from the documents that pass (a sample), written to ``output`` at the end.
+
+    The first of two pipelines: ``JsonlReader(..., limit=N)`` → ``LearnHostProfile("profile.json")``
+    with ``tasks=1``; the second cleans with ``IndonesianNewsCleaner(profile="profile.json")``.
+    Documents pass through unchanged; ``url_key`` and ``html_key`` as in the cleaning step.
+    """
+
+    name = "🧹 host profile learner"
+    type = "📊 - STATS"
+
+    def __init__(self, output: str | os.PathLike[str], *, url_key: str = "url", html_key: str | None = None, min_share: float = 0.4) -> None:
+        super().__init__()
+        from ..profile import Thresholds
+
+        self.output = output
+        self.url_key = url_key
+        self.html_key = html_key
+        self.thresholds = Thresholds(min_share=min_share)
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        from ..inputs import InputDocument
+        from ..learning import learn_documents
+        from ..profile import Learner
+
+        if world_size != 1:
+            raise ValueError("LearnHostProfile counts a host's pages in one place: run its pipeline with tasks=1")
+        learner = Learner()
+        for document in data:
+            url = document.metadata.get(self.url_key)
+            html = document.metadata.get(self.html_key) if self.html_key else None
+            content = html if isinstance(html, (str, bytes)) and html else document.text
+            learn_documents([InputDocument(source=str(document.id), content=content, url=url if isinstance(url, str) else None)], learner=learner)
+            self.stat_update("learned_from")
+            yield document
+        learner.profile(self.thresholds).dump(self.output)
+
+
+__all__ = ["Document", "IndonesianNewsCleaner", "LearnHostProfile", "article_metadata", "keep_empty_text"]
