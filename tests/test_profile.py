@@ -259,3 +259,67 @@ def test_cli_refuses_learn_on_stdin_and_a_bad_profile(tmp_path: Path) -> None:
     wrong = _cli("clean", "-", "--profile", str(bad), stdin="x")
     assert wrong.returncode == 2 and "schema version 99" in wrong.stderr
     assert _cli("clean", "-", "--min-share", "0.5", stdin="x").returncode == 2
+
+
+def test_datatrove_learns_on_a_sample_then_cleans_with_the_profile(tmp_path: Path) -> None:
+    pytest.importorskip("datatrove", reason="datatrove is not installed (pip install -e '.[datatrove]')")
+    from datatrove.data import Document
+
+    from cleaner.integrations.datatrove import IndonesianNewsCleaner, LearnHostProfile
+
+    documents = [Document(text=r["text"], id=str(i), metadata={"url": r["url"]}) for i, r in enumerate(batch())]
+    path = tmp_path / "profile.json"
+    passed = list(LearnHostProfile(path).run(iter(documents)))
+    assert passed == documents and Profile.load(path).hosts[HOST].pages == 6
+    cleaned = list(IndonesianNewsCleaner(profile=path).run(iter([Document(text=r["text"], id="x", metadata={"url": r["url"]}) for r in batch()])))
+    assert [d.text for d in cleaned] == ["\n\n".join(paragraphs(i)) for i in range(6)]
+    with pytest.raises(ValueError, match="tasks=1"):
+        list(LearnHostProfile(path).run(iter(documents), rank=0, world_size=2))
+
+
+@pytest.mark.parametrize("parts", [("corpus", "dumps"), ("corpus", "html"), ("outlets", "dumps"), ("outlets", "html"), ("seeds",)])
+def test_on_the_real_sets_a_profile_learned_from_its_own_set_makes_no_document_worse(parts: tuple[str, ...]) -> None:
+    from cleaner.evaluation import METADATA_FIELDS, find_cases, score
+
+    from .conftest import shared_dir
+
+    cases = list(find_cases([shared_dir(*parts)]))
+    assert cases
+    records = [{"text": case.path.read_text(encoding="utf-8", errors="replace"), "url": case.url} for case in cases]
+    profiled = Cleaner(profile=learn_records(records))
+    for case, record in zip(cases, records):
+        before = score(clean(record["text"], url=record["url"]).to_dict(), case.expected)
+        after = score(profiled.clean(record["text"], url=record["url"]).to_dict(), case.expected)
+        assert after.f1 >= before.f1 and after.recall >= before.recall, case.path
+        assert [f for f in METADATA_FIELDS if before.fields[f] and not after.fields[f]] == [], case.path
+
+
+@pytest.mark.parametrize("parts", [("corpus", "html"), ("outlets", "html")])
+def test_on_whole_page_dumps_the_profile_drops_chrome_and_never_a_paragraph_of_the_gold(parts: tuple[str, ...]) -> None:
+    """Each saved page read as the dump of its whole body (menus, footers and all): the input
+    a profile is for. What the profile drops is never a paragraph of the gold text, and no
+    field that agreed with the gold stops agreeing."""
+    from cleaner.evaluation import METADATA_FIELDS, find_cases, score
+    from cleaner.html import block_lines, parse_html
+
+    from .conftest import shared_dir
+
+    def whole_page(path: Path) -> str:
+        tree = parse_html(path.read_text(encoding="utf-8", errors="replace"))
+        for element in tree.xpath("//script|//style|//noscript|//template"):
+            element.drop_tree()
+        return "\n".join(block_lines(tree.xpath("//body")))
+
+    cases = list(find_cases([shared_dir(*parts)]))
+    records = [{"text": whole_page(case.path), "url": case.url} for case in cases]
+    profiled = Cleaner(profile=learn_records(records))
+    dropped = 0
+    for case, record in zip(cases, records):
+        plain = clean(record["text"], url=record["url"])
+        article = profiled.clean(record["text"], url=record["url"])
+        gold = set((case.expected.get("text") or "").split("\n\n"))
+        assert (set(plain.text.split("\n\n")) & gold) - set(article.text.split("\n\n")) == set(), case.path
+        before, after = score(plain.to_dict(), case.expected), score(article.to_dict(), case.expected)
+        assert [f for f in METADATA_FIELDS if before.fields[f] and not after.fields[f]] == [], case.path
+        dropped += sum(d.reason.startswith("host.repeated (") for d in article.decisions)
+    assert dropped >= 100  # menus and footers recur on these pages: the profile must act on them
