@@ -2,8 +2,8 @@
 
 What an outlet wraps around every article (menus, tickers, promo lines, footers) is the
 same text on page after page while the articles differ; no rule knows every outlet, the
-batch does. A **profile** lists, per host, the blocks the cleaner kept that recur across
-that host's *distinct* pages, with how many pages show each. Cleaning with it, the
+batch does. A **profile** lists, per host, the blocks that recur across that host's
+*distinct* pages (none the passes read as a field), with how many pages show each. Cleaning with it, the
 engine drops such a block before the text passes with the reason ``host.repeated`` and
 its figures (``on 14 of 20 pages of kompas.tv``).
 
@@ -37,11 +37,12 @@ from courlan.urlutils import extract_domain
 from xxhash import xxh64_intdigest
 
 from site_rules import SiteRule
+from site_rules import patterns as P
 
 from .article import Article, Decision
 from .dates import date_line
 from .draft import Draft
-from .passes import extract_text, meta_line, plan_for
+from .passes import extract_text, meta_line, plan_for, text_layout
 from .text import ends_sentence, word_count
 
 __all__ = [
@@ -58,6 +59,8 @@ KEPT_REASON = "host.repeated_kept"
 _TOKENS = re.compile(r"\w+")
 #: A dateline standing alone on its line (``Maros -``, ``Jakarta (ANTARA) -``): a few words and a dash.
 _DATELINE_ALONE = re.compile(r"(?:\S+ ){0,6}\S*\s*(?:-{1,2}|[–—])")
+#: Drops that read a field all the same (a bare ``Editor`` label names the line after it).
+_READING = frozenset({"shared.credit_label"})
 #: Fields each article has its own of: a block read as one on many pages is chrome taken for it.
 _OWN_FIELDS = frozenset({"shared.title", "shared.deck"})
 
@@ -243,24 +246,25 @@ class Observation:
 def observe(article: Article, *, max_chars: int = 300) -> Observation | None:
     """The observation of a page cleaned without a profile; None where it tells nothing (no host, no article).
 
-    Only blocks the cleaner kept count (what the rules drop or read as fields needs no
-    profile; a stop heading dropped before the passes would let what follows it through),
-    and none it read as a field anywhere on the page.
+    Every block counts, kept or dropped (what the rules drop by position on one page they
+    may keep on another, and once the profile drops some chrome, the passes read the rest
+    anew), except blocks read as a field anywhere on the page: a credit, a date, a section
+    label stay the passes'. A block read as the title or deck counts: those are each
+    article's own, so one that recurs is chrome taken for them. What the rules' patterns
+    drop or stop at is left to them when cleaning (``match``).
     """
     host = host_key(article.url)
     if host is None or not article.text:
         return None
     decisions = article.decisions
-    # A block read as a field stays out (a credit, a date, a section label), except one read as
-    # the title or deck: those are each article's own, so recurring it is chrome taken for them.
-    meta = {d.line for d in decisions if d.verdict == "meta" and d.reason not in _OWN_FIELDS}
-    kept = [d.line for d in decisions if d.verdict == "keep" or d.reason in _OWN_FIELDS]
-    prose = [i for i, line in enumerate(kept) if word_count(line) >= Thresholds.prose_words and ends_sentence(line)]
-    first, last = (prose[0], prose[-1]) if prose else (len(kept), -1)
+    meta = {d.line for d in decisions if (d.verdict == "meta" and d.reason not in _OWN_FIELDS) or d.reason in _READING}
+    prose = [i for i, d in enumerate(decisions) if d.verdict == "keep" and word_count(d.line) >= Thresholds.prose_words and ends_sentence(d.line)]
+    first, last = (prose[0], prose[-1]) if prose else (len(decisions), -1)
     seen: set[str] = set()
     blocks = []
-    for index, line in enumerate(kept):
-        if line in seen or line in meta or len(line) > max_chars:
+    for index, decision in enumerate(decisions):
+        line = decision.line
+        if line in seen or line in meta or len(line) > max_chars or not line:
             continue
         seen.add(line)
         where = "before" if index < first else "after" if index > last else "inside"
@@ -345,7 +349,7 @@ class Learner:
 # -- matching ----------------------------------------------------------------------------------------------
 
 
-def match(profile: Profile, url: str | None, rule: SiteRule, lines: Sequence[str]) -> dict[int, tuple[str, str]]:
+def match(profile: Profile, url: str | None, rule: SiteRule, lines: Sequence[str], when: Any = None) -> dict[int, tuple[str, str]]:
     """The lines of a document the profile decides on: index → (verdict, reason).
 
     ``drop`` with ``host.repeated (on N of M pages of HOST)`` for a block that goes;
@@ -366,7 +370,7 @@ def match(profile: Profile, url: str | None, rule: SiteRule, lines: Sequence[str
         return {}
     prose = [i for i, line in enumerate(lines) if i not in candidates and word_count(line) >= t.prose_words and ends_sentence(line)]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
-    plan = plan_for(rule)
+    plan = plan_for(rule, text_layout(rule, list(lines), when))  # the drops and stops the passes will apply
     decided: dict[int, tuple[str, str]] = {}
     for index, block in candidates.items():
         line = lines[index]
@@ -387,7 +391,7 @@ def _doubt(line: str, index: int, first: int, last: int, candidates: Mapping[int
         return "a dateline"
     if plan.stops.reason(line) or plan.drops.reason(line):
         return "the site rules decide it"
-    if date_line(line) or meta_line(line, Draft()):
+    if date_line(line) or meta_line(line, Draft()) or P.BARE_CREDIT_LABEL.fullmatch(line):
         return "a line the passes read as a field"
     if words >= t.sentence_words and ends_sentence(line) and _touches_run(index, first, last, candidates, lines, t):
         return "a sentence next to the article's run"
@@ -407,9 +411,9 @@ def _touches_run(index: int, first: int, last: int, candidates: Mapping[int, Blo
     return True
 
 
-def apply(profile: Profile, url: str | None, rule: SiteRule, lines: list[str]) -> tuple[list[str], dict[int, tuple[str, str]]]:
+def apply(profile: Profile, url: str | None, rule: SiteRule, lines: list[str], when: Any = None) -> tuple[list[str], dict[int, tuple[str, str]]]:
     """``lines`` without the blocks the profile drops, and the decisions on each recurring block."""
-    decided = match(profile, url, rule, lines)
+    decided = match(profile, url, rule, lines, when)
     if not decided:
         return lines, decided
     return [line for i, line in enumerate(lines) if decided.get(i, ("keep",))[0] != "drop"], decided
@@ -443,7 +447,7 @@ def extract(profile: Profile | None, url: str | None, rule: SiteRule, lines: lis
     """The text passes over ``lines`` (``passes.extract_text``), the profile's drops taken out before."""
     if profile is None:
         return extract_text(rule, lines, when)
-    kept, decided = apply(profile, url, rule, lines)
+    kept, decided = apply(profile, url, rule, lines, when)
     draft = extract_text(rule, kept, when)
     merge_decisions(draft, lines, decided)
     return draft

@@ -39,11 +39,12 @@ def main(argv: list[str] | None = None) -> int:
         help="host profiles instead: each folder cleaned with a profile learned from itself, against no profile (folders without gold: the drops listed)",
     )
     parser.add_argument("--whole-pages", action="store_true", help="with --profile: pages read as whole-page dumps (every block of the body)")
+    parser.add_argument("--min-share", type=float, default=0.4, help="with --profile: the share of a host's pages a block must be on to go")
     args = parser.parse_args(argv)
     if args.profile:
         from profile_eval import compare_profiles  # scripts/profile_eval.py
 
-        return compare_profiles(args.dirs, whole_pages=args.whole_pages, show=args.show)
+        return compare_profiles(args.dirs, whole_pages=args.whole_pages, show=args.show, min_share=args.min_share)
     from cleaner import Cleaner
 
     cleaner = Cleaner(markup_layouts=not args.no_layouts)

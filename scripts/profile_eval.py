@@ -30,7 +30,7 @@ from cleaner.html import block_lines, parse_html  # noqa: E402
 from cleaner.inputs import InputDocument, read_documents  # noqa: E402
 from cleaner.learning import observe_document  # noqa: E402
 from cleaner.options import CleanOptions  # noqa: E402
-from cleaner.profile import REASON, Learner, host_key  # noqa: E402
+from cleaner.profile import REASON, Learner, Thresholds, host_key  # noqa: E402
 
 
 def whole_page(html: str) -> str:
@@ -61,14 +61,14 @@ def _inputs(root: Path, whole_pages: bool) -> list[tuple[str, str, str | None, d
     return found
 
 
-def compare_profiles(dirs: list[Path], *, whole_pages: bool = False, show: int = 0) -> int:
+def compare_profiles(dirs: list[Path], *, whole_pages: bool = False, show: int = 0, min_share: float = 0.4) -> int:
     worse_total = 0
     for root in dirs:
         inputs = _inputs(root, whole_pages)
         learner = Learner()
         for source, content, url, _ in inputs:
             learner.add(observe_document(InputDocument(source=source, content=content, url=url)))
-        profile = learner.profile()
+        profile = learner.profile(Thresholds(min_share=min_share))
         options = CleanOptions(profile=profile)
         worse: list[str] = []
         notes: list[str] = []
@@ -112,7 +112,7 @@ def compare_profiles(dirs: list[Path], *, whole_pages: bool = False, show: int =
             left_lines.update(p for got, gold in pages for p in got if counts[p] >= max(3, 0.4 * len(pages)) and p not in gold)
         left = sum(left_lines.values())
         worse_total += len(worse)
-        mode = " (whole-page dumps)" if whole_pages else ""
+        mode = (" (whole-page dumps)" if whole_pages else "") + f", min share {min_share}"
         print(f"== {root}{mode}: {len(inputs)} documents, {len(learner.hosts)} hosts, {profile.block_count} recurring blocks in the profile")
         print(f"   dropped {sum(drops.values())} blocks ({len(drops)} distinct), kept {kept_doubtful} recurring blocks as doubtful")
         if scored:

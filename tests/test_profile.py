@@ -136,13 +136,14 @@ def _hand_profile(*blocks: str, pages: int = 10) -> Profile:
     return Profile({HOST: HostProfile(pages, {text: Block(pages) for text in blocks})})
 
 
-def test_a_standalone_dateline_a_credit_and_a_long_block_stay_whatever_the_profile_says() -> None:
+def test_a_standalone_dateline_a_credit_a_credit_label_and_a_long_block_stay_whatever_the_profile_says() -> None:
     long_block = " ".join(["kata"] * 45)
-    lines = ["Jakarta -", "Penulis: Sari Wulandari", "Rabu, 5 Juni 2024 10:00 WIB", long_block, *paragraphs(5)]
-    profile = _hand_profile("Jakarta -", "Penulis: Sari Wulandari", "Rabu, 5 Juni 2024 10:00 WIB", long_block)
+    lines = ["Jakarta -", "Penulis: Sari Wulandari", "Rabu, 5 Juni 2024 10:00 WIB", long_block, "Editor", "Budi Santoso", *paragraphs(5)]
+    profile = _hand_profile("Jakarta -", "Penulis: Sari Wulandari", "Rabu, 5 Juni 2024 10:00 WIB", long_block, "Editor")
     decided = match(profile, f"https://{HOST}/x", rule_by_name("generic"), lines)
     assert decided[0] == ("keep", f"host.repeated_kept (a dateline; on 10 of 10 pages of {HOST})")
-    assert decided[1][0] == decided[2][0] == "keep" and "read as a field" in decided[1][1]
+    assert decided[1][0] == decided[2][0] == decided[4][0] == "keep"
+    assert all("read as a field" in decided[i][1] for i in (1, 2, 4))
     assert decided[3] == ("keep", f"host.repeated_kept (longer than 40 words; on 10 of 10 pages of {HOST})")
     for alone in ("Maros -", "Jakarta (ANTARA) -", "JAKARTA, KOMPAS.com --"):
         assert match(_hand_profile(alone), f"https://{HOST}/x", rule_by_name("generic"), [alone, *paragraphs(5)])[0][0] == "keep"
