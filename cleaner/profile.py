@@ -272,25 +272,40 @@ def observe(article: Article, *, max_chars: int = 300) -> Observation | None:
     return Observation(host, article.url, fingerprint(article), tuple(blocks))
 
 
-class _Counter:
-    """One host's lossy counter: block → [pages, error bound, before, inside, after, example]."""
+_SLOTS = {"before": 0, "inside": 1, "after": 2}
+#: How far ahead in the passes' log a line's decision is looked for (a line the passes rewrote
+#: is not found; the search stays bounded, never a scan per line).
+_MERGE_WINDOW = 64
 
-    __slots__ = ("pages", "entries", "fingerprints", "full")
+
+class _Counter:
+    """One host's lossy counter.
+
+    ``once``: blocks seen on one page so far, by a 64-bit hash of their text → their
+    bucket's error bound × 3 + where they sat (no text kept: most blocks never recur);
+    ``entries``: blocks seen again, text → [pages, error bound, before, inside, after, example].
+    """
+
+    __slots__ = ("pages", "once", "entries", "fingerprints")
 
     def __init__(self) -> None:
         self.pages = 0
+        self.once: dict[int, int] = {}
         self.entries: dict[str, list[Any]] = {}
         self.fingerprints: set[int] = set()
-        self.full = False
+
+    def __len__(self) -> int:
+        return len(self.once) + len(self.entries)
 
 
 class Learner:
     """Counts recurring blocks per host over distinct pages, in bounded memory.
 
-    ``error``: lossy counting's bound — a block's count is short by at most ``error`` ×
-    the host's pages, and blocks rarer than that are pruned as pages come (so a host
-    costs about ``1/error`` entries, however large the batch). ``max_fingerprints``: the
-    articles per host remembered for deduplication; beyond it pages count without it.
+    ``error``: lossy counting's bound (Manku and Motwani) — a block's count is short by at
+    most ``error`` × the host's pages, and blocks rarer than that are pruned every
+    ``1/error`` pages, so a host holds the blocks of about ``1/error`` pages seen once (as
+    hashes) plus its recurring ones, however large the batch. ``max_fingerprints``: the
+    articles per host remembered to pass over copies; beyond it pages count without that.
     """
 
     def __init__(self, *, error: float = 0.02, max_fingerprints: int = 200_000) -> None:
@@ -317,15 +332,22 @@ class Learner:
         counter.pages += 1
         self.counted += 1
         bucket = (counter.pages - 1) // self.width + 1
-        slot = {"before": 2, "inside": 3, "after": 4}
-        entries = counter.entries
+        entries, once = counter.entries, counter.once
         for text, where in observation.blocks:
+            slot = _SLOTS[where]
             entry = entries.get(text)
             if entry is None:
-                entry = entries[text] = [0, bucket - 1, 0, 0, 0, observation.url]
+                key = xxh64_intdigest(text.encode("utf-8", "surrogatepass"))
+                first = once.pop(key, None)
+                if first is None:
+                    once[key] = (bucket - 1) * 3 + slot
+                    continue
+                entry = entries[text] = [1, first // 3, 0, 0, 0, observation.url]
+                entry[2 + first % 3] += 1
             entry[0] += 1
-            entry[slot[where]] += 1
+            entry[2 + slot] += 1
         if counter.pages % self.width == 0:  # the bucket's end: prune what is rarer than the bound
+            counter.once = {key: value for key, value in once.items() if 1 + value // 3 > bucket}
             for text in [t for t, e in entries.items() if e[0] + e[1] <= bucket]:
                 del entries[text]
 
@@ -432,7 +454,7 @@ def merge_decisions(draft: Draft, lines: Sequence[str], decided: Mapping[int, tu
         if verdict == "drop":
             merged.append((position, Decision(line, "drop", reason)))
             continue
-        found = next((i for i in range(position, len(log)) if log[i].line == line), None)
+        found = next((i for i in range(position, min(position + _MERGE_WINDOW, len(log))) if log[i].line == line), None)
         if found is None:
             continue
         position = found + 1
