@@ -406,9 +406,6 @@ def _doubt(line: str, index: int, first: int, last: int, candidates: Mapping[int
     """Why a recurring block must stay, or None when it may go."""
     if first < index < last:
         return "inside the article's run of prose"
-    block = candidates[index]
-    if block.inside * 2 > block.pages:
-        return "inside the article's run on most of its pages"
     words = word_count(line)
     if words > t.max_words:
         return f"longer than {t.max_words} words"

@@ -329,15 +329,3 @@ def test_on_whole_page_dumps_the_profile_drops_chrome_and_never_a_paragraph_of_t
             assert [f for f in METADATA_FIELDS if before.fields[f] and not after.fields[f]] == [], case.path
         dropped += sum(d.reason.startswith("host.repeated (") for d in article.decisions)
     assert dropped >= 100  # menus and footers recur on these pages: the profile must act on them
-
-
-def test_a_block_inside_the_article_on_most_pages_stays_where_it_ends_one() -> None:
-    heading = "Bagian Kedua Seri Jalan Desa"
-    records = batch(5, inside=heading) + [{"text": dump(5, closing=(heading, *CLOSING)), "url": f"https://www.{HOST}/read/5/warga"}]
-    profile = learn_records(records)
-    assert (profile.hosts[HOST].blocks[heading].pages, profile.hosts[HOST].blocks[heading].inside) == (6, 5)
-    article = Cleaner(profile=profile).clean(records[5]["text"], url=records[5]["url"])
-    assert article.text.split("\n\n")[-1] == heading
-    assert reasons(article, heading) == [f"host.repeated_kept (inside the article's run on most of its pages; on 6 of 6 pages of {HOST})"]
-    # The same block with no such record (a profile that never saw it inside) goes at that place.
-    assert heading not in Cleaner(profile=_hand_profile(heading)).clean(records[5]["text"], url=records[5]["url"]).text
