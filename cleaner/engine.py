@@ -32,6 +32,7 @@ from .fields import PAGE_METADATA, Candidate, resolve
 from .html import PageMeta, block_lines, page_metadata, parse_html, tame_attributes
 from .markup import extract_markup, visible_fields
 from .options import DEFAULT_OPTIONS, CleanOptions
+from .passes import extract_text
 from .text import ends_sentence, split_lines, visible_length, without_surrogates, word_count
 
 __all__ = ["clean", "UnknownSiteError"]
@@ -165,10 +166,17 @@ def clean_dump(text: str, context: Context) -> Article:
     rule = choose_rule(lines, url=context.url, site=context.site, enabled=context.options.rules)
     if is_listing_address(rule, context.url):
         return non_article(rule, "its address is a search, tag, topic or index page", lines, context)
-    draft = host_profile.extract(context.options.profile, context.url, rule, lines, context.when)
+    draft = passes_with_profile(rule, lines, context)
     outcome = Outcome.NON_ARTICLE if draft.non_article else None
     candidates = {"text": Candidate(draft, f"{rule.name} text rules: the meta lines")}
     return build(rule, draft, candidates, context, Provenance("rule", rule.name, draft.layout), outcome=outcome)
+
+
+def passes_with_profile(rule: SiteRule, lines: list[str], context: Context) -> Draft:
+    """The text passes; with a host profile, its recurring blocks taken out before them (``cleaner.profile``)."""
+    if context.options.profile is None:
+        return extract_text(rule, lines, context.when)
+    return host_profile.extract(context.options.profile, context.url, rule, lines, context.when)
 
 
 def clean_page(html: str, context: Context) -> Article:
@@ -226,7 +234,7 @@ def clean_page(html: str, context: Context) -> Article:
         return refused(f"page too long: {len(read.lines):,} text blocks (limit {limits.max_lines:,})", context=context)
     if read.extractor == "blocks":
         reason += "; page too large for trafilatura, plain block text"
-    draft = host_profile.extract(context.options.profile, context.url, rule, read.lines, context.when)
+    draft = passes_with_profile(rule, read.lines, context)
     candidates = {
         "markup": Candidate(header, f"markup: {rule.name} layout {header.layout}", own_sources=False),
         "visible": Candidate(visible, "page conventions"),
