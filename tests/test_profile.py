@@ -329,3 +329,15 @@ def test_on_whole_page_dumps_the_profile_drops_chrome_and_never_a_paragraph_of_t
             assert [f for f in METADATA_FIELDS if before.fields[f] and not after.fields[f]] == [], case.path
         dropped += sum(d.reason.startswith("host.repeated (") for d in article.decisions)
     assert dropped >= 100  # menus and footers recur on these pages: the profile must act on them
+
+
+def test_the_report_counts_host_repeated_as_one_reason_and_shows_the_figures_per_block() -> None:
+    from cleaner.inputs import InputDocument
+    from cleaner.options import CleanOptions
+    from cleaner.report import render_html, review
+
+    records = batch()
+    documents = [InputDocument(source=f"page{i}.txt", content=r["text"], url=r["url"]) for i, r in enumerate(records)]
+    reviewed = review(documents, options=CleanOptions(profile=learn_records(records)))
+    assert reviewed.reasons["host.repeated"] == 6 * 4
+    assert f"host.repeated (on 6 of 6 pages of {HOST})" in render_html(reviewed)
