@@ -29,6 +29,7 @@ made a distinct article (a sentence of its own in its lead, so no two count as c
 documents per second against ``cleaner clean`` on that batch, both ``--jobs 1``, and the
 peak memory of ``learn`` on 2,000 and 20,000 documents. Goals: learn >= 0.5x clean's
 rate; memory flat (the profile holds hosts x recurring blocks, not the batch).
+``--learn-only --whole-pages`` runs it on the saved pages read as whole-page dumps.
 """
 
 from __future__ import annotations
@@ -112,8 +113,13 @@ def write_batch(paths: list[Path], count: int, target: Path) -> None:
 
 
 def write_learn_batch(paths: list[Path], count: int, target: Path) -> None:
-    """As ``write_batch``, with each dump's URL, and each record's lead made its own (a distinct article)."""
+    """As ``write_batch``, with each dump's URL, and each record's lead made its own (a distinct article).
+    Pages (``.html``) become whole-page dumps: every block of the body, menus and footers and all."""
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+    if any(p.suffix == ".html" for p in paths):
+        from profile_eval import whole_page  # scripts/profile_eval.py
+
+        texts = [whole_page(text) if p.suffix == ".html" else text for p, text in zip(paths, texts)]
     urls = [_url_for(p) or f"https://contoh.id/{p.stem}" for p in paths]
     with open(target, "w", encoding="utf-8") as handle:
         for index in range(count):
@@ -132,7 +138,8 @@ def learn_run(paths: list[Path], size: int, small: int, repeats: int) -> None:
         batches = {n: work / f"learn-{n}.jsonl" for n in (small, size)}
         for n, path in batches.items():
             write_learn_batch(paths, n, path)
-        print(f"learn: {size:,} dumps with their URLs, each a distinct article, --jobs 1, best of {repeats}")
+        kind = "whole-page dumps" if any(p.suffix == ".html" for p in paths) else "dumps"
+        print(f"learn: {size:,} {kind} with their URLs, each a distinct article, --jobs 1, best of {repeats}")
         clean_wall = min(time_cli(batches[size], 1, work / "out.jsonl")[0] for _ in range(repeats))
         learned = [time_cli(batches[size], 1, work / "profile.json", command="learn") for _ in range(repeats)]
         learn_wall = min(wall for wall, _ in learned)
@@ -187,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-batch", action="store_true", help="skip the --jobs and memory run on a 20,000-document batch")
     parser.add_argument("--no-learn", action="store_true", help="skip cleaner learn against cleaner clean on that batch")
     parser.add_argument("--learn-only", action="store_true", help="only cleaner learn against cleaner clean")
+    parser.add_argument("--whole-pages", action="store_true", help="with --learn-only: the pages read as whole-page dumps instead of the dumps")
     parser.add_argument("--batch-size", type=int, default=20_000)
     parser.add_argument("--repeats", type=int, default=2, help="runs per batch measurement (the best is kept)")
     parser.add_argument(
@@ -205,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     page_dirs = args.pages or [d for d in (SHARED / "corpus" / "html",) if d.is_dir()] or fixtures
     workloads = {"dumps": _inputs(dump_dirs, "*.txt"), "pages": _inputs(page_dirs, "*.html")}
     if args.learn_only:
-        learn_run(workloads["dumps"], args.batch_size, args.batch_size // 10, args.repeats)
+        learn_run(workloads["pages" if args.whole_pages else "dumps"], args.batch_size, args.batch_size // 10, args.repeats)
         return 0
     for kind, paths in workloads.items():
         if not paths:
