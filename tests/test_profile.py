@@ -341,3 +341,34 @@ def test_the_report_counts_host_repeated_as_one_reason_and_shows_the_figures_per
     reviewed = review(documents, options=CleanOptions(profile=learn_records(records)))
     assert reviewed.reasons["host.repeated"] == 6 * 4
     assert f"host.repeated (on 6 of 6 pages of {HOST})" in render_html(reviewed)
+
+
+def page(i: int) -> bytes:
+    """An HTML page of article ``i``: a menu, the article with a promo line closing it, a footer."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs(i))
+    return (
+        f"<html><head><title>Berita {i}</title></head><body><nav><a href='/'>Beranda</a> <a href='/n'>Nasional</a></nav>"
+        f"<article><h1>Warga {PLACES[i % 8]} Sambut {THINGS[(i * 3) % 8].title()} Nomor {i}</h1>{body}"
+        f"<p>Ikuti kanal kabar kami setiap pagi</p></article><footer><p>Kebijakan Privasi Redaksi Pedoman</p></footer></body></html>"
+    ).encode("utf-8")
+
+
+def test_learning_from_a_warc_of_pages_and_cleaning_them(tmp_path: Path) -> None:
+    from datetime import datetime, timezone
+
+    from cleaner.fetch.store import WarcStore
+    from cleaner.inputs import read_documents
+    from cleaner.learning import learn_documents
+
+    warc = tmp_path / "crawl.warc.gz"
+    store = WarcStore(warc).open()
+    for i in range(5):
+        store.write_response(f"https://www.{HOST}/read/{i}/warga", 200, "OK", [("Content-Type", "text/html; charset=utf-8")], page(i), datetime(2026, 1, 1, tzinfo=timezone.utc))
+    store.close()
+    profile = learn_documents(read_documents([str(warc)])).profile()
+    assert profile.hosts[HOST].pages == 5 and "Ikuti kanal kabar kami setiap pagi" in profile.hosts[HOST].blocks
+    plain = clean(page(1), url=f"https://www.{HOST}/read/1/warga")
+    assert plain.text.endswith("Ikuti kanal kabar kami setiap pagi")
+    article = Cleaner(profile=profile).clean(page(1), url=f"https://www.{HOST}/read/1/warga")
+    assert article.text == "\n\n".join(paragraphs(1))
+    assert reasons(article, "Ikuti kanal kabar kami setiap pagi") == [f"host.repeated (on 5 of 5 pages of {HOST})"]
