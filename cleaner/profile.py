@@ -483,6 +483,12 @@ def filter_paragraphs(profile: Profile, url: str | None, rule: SiteRule, draft: 
     for index, (verdict, reason) in decided.items():
         line = draft.paragraphs[index]
         draft.revise(line, verdict, reason)
+    if kept and kept[-1] != draft.paragraphs[-1]:
+        # The paragraph that closes the article now: its editor code goes, as the passes do for the last one.
+        last = P.CREW_LIST.sub("", P.EDITOR_CODE.sub("", kept[-1])).rstrip()
+        if last and last != kept[-1]:
+            draft.note(kept[-1][len(last) :].strip(), "drop", "shared.closing_code")
+            kept[-1] = last
     draft.paragraphs = kept
 
 

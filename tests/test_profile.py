@@ -372,3 +372,20 @@ def test_learning_from_a_warc_of_pages_and_cleaning_them(tmp_path: Path) -> None
     article = Cleaner(profile=profile).clean(page(1), url=f"https://www.{HOST}/read/1/warga")
     assert article.text == "\n\n".join(paragraphs(1))
     assert reasons(article, "Ikuti kanal kabar kami setiap pagi") == [f"host.repeated (on 5 of 5 pages of {HOST})"]
+
+
+def test_a_page_a_markup_layout_reads_is_judged_alike() -> None:
+    from .conftest import FIXTURES
+
+    html = (FIXTURES / "cnnindonesia" / "desktop-2023.html").read_text(encoding="utf-8")
+    url = json.loads((FIXTURES / "cnnindonesia" / "desktop-2023.meta.json").read_text(encoding="utf-8"))["url"]
+    expected = clean(html, url=url)
+    cut = html.index("</p>", html.index(expected.text.split("\n\n")[-1][:40])) + len("</p>")
+    promo = "Unduh Aplikasi Kabar Kami Sekarang"
+    html = html[:cut] + f"<p>{promo}</p>" + html[cut:]
+    plain = clean(html, url=url)
+    assert plain.provenance.extractor == "rule" and plain.text.endswith(promo)
+    profiled = Cleaner(profile=Profile({host_key(url) or "": HostProfile(10, {promo: Block(10)})})).clean(html, url=url)
+    # The promo goes, and the editor code it kept from being the closing one goes as well.
+    assert profiled.text == expected.text
+    assert reasons(profiled, promo) == [f"host.repeated (on 10 of 10 pages of {host_key(url)})"]
