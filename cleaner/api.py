@@ -81,13 +81,18 @@ class Cleaner:
         and a warning, so outputs stay aligned with inputs.
         """
         for record in records:
-            if isinstance(record, (str, bytes)):
-                yield self.clean(record)
-                continue
-            content = next((record[key] for key in ("html", "text", "content") if isinstance(record.get(key), (str, bytes))), None)
-            url = record.get("url") if isinstance(record.get("url"), str) else None
+            content, keys = record_input(record)
             if content is None:
-                yield clean_one("", url=url, options=self.options)
+                yield clean_one("", url=keys.get("url"), options=self.options)
                 continue
-            when = next((record[key] for key in ("when", "date") if isinstance(record.get(key), str)), None)
-            yield self.clean(content, url=url, site=record.get("site"), encoding=record.get("encoding"), when=when)
+            yield self.clean(content, **keys)
+
+
+def record_input(record: Record) -> tuple[str | bytes | None, dict[str, Any]]:
+    """A record's content (None where it has none) and its ``url``, ``site``, ``encoding`` and ``when``."""
+    if isinstance(record, (str, bytes)):
+        return record, {}
+    content = next((record[key] for key in ("html", "text", "content") if isinstance(record.get(key), (str, bytes))), None)
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    when = next((record[key] for key in ("when", "date") if isinstance(record.get(key), str)), None)
+    return content, {"url": url, "site": record.get("site"), "encoding": record.get("encoding"), "when": when}

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any, Callable, Iterable, Optional
 
-from .api import Record
+from .api import Record, record_input
 from .engine import clean
 from .inputs import InputDocument
 from .options import DEFAULT_OPTIONS, CleanOptions
@@ -60,17 +60,11 @@ def learn_documents(
 
 
 def learn_records(records: Iterable[Record], thresholds: Thresholds = Thresholds(), *, options: CleanOptions = DEFAULT_OPTIONS) -> Profile:
-    """A profile from records as ``Cleaner.clean_many`` takes them (str, bytes, or mappings with a ``url``)."""
+    """A profile from records as ``Cleaner.clean_many`` takes them (str, bytes, or mappings with a ``url``;
+    a record with no URL has no host and teaches nothing)."""
     learner = Learner()
     for record in records:
-        if isinstance(record, (str, bytes)):
-            learner.add(None)  # no URL, no host: nothing to learn from
-            continue
-        content = next((record[key] for key in ("html", "text", "content") if isinstance(record.get(key), (str, bytes))), None)
-        url = record.get("url") if isinstance(record.get("url"), str) else None
-        if content is None:
-            learner.add(None)
-            continue
-        when = next((record[key] for key in ("when", "date") if isinstance(record.get(key), str)), None)
-        learner.add(observe_document(InputDocument(source="", content=content, url=url, encoding=record.get("encoding"), when=when), options=options))
+        content, keys = record_input(record)
+        document = InputDocument(source="", content=content, url=keys.get("url"), encoding=keys.get("encoding"), when=keys.get("when"))
+        learner.add(observe_document(document, site=keys.get("site"), options=options) if content is not None else None)
     return learner.profile(thresholds)

@@ -168,16 +168,21 @@ class IndonesianNewsCleaner(PipelineStep):
                 yield document
 
     def _clean(self, document: Document) -> Article:
-        url = document.metadata.get(self.url_key)
-        html = document.metadata.get(self.html_key) if self.html_key else None
-        content = html if isinstance(html, (str, bytes)) and html else document.text
+        content, url = document_input(document, self.url_key, self.html_key)
         try:
             with _time_limit(self.time_limit):
-                return self.cleaner.clean(content, url=url if isinstance(url, str) else None)
+                return self.cleaner.clean(content, url=url)
         except TimeoutError as error:  # raised between the engine's own guards: still one record
             from ..engine import refused
 
-            return refused(str(error), url=url if isinstance(url, str) else None, outcome=Outcome.FAILED)
+            return refused(str(error), url=url, outcome=Outcome.FAILED)
+
+
+def document_input(document: Document, url_key: str, html_key: str | None) -> tuple[str | bytes, str | None]:
+    """What a step cleans of a document: the HTML under ``html_key`` where there is some, else its text; and its URL."""
+    url = document.metadata.get(url_key)
+    html = document.metadata.get(html_key) if html_key else None
+    return (html if isinstance(html, (str, bytes)) and html else document.text), (url if isinstance(url, str) else None)
 
 
 class LearnHostProfile(PipelineStep):
@@ -209,10 +214,8 @@ class LearnHostProfile(PipelineStep):
             raise ValueError("LearnHostProfile counts a host's pages in one place: run its pipeline with tasks=1")
         learner = Learner()
         for document in data:
-            url = document.metadata.get(self.url_key)
-            html = document.metadata.get(self.html_key) if self.html_key else None
-            content = html if isinstance(html, (str, bytes)) and html else document.text
-            learn_documents([InputDocument(source=str(document.id), content=content, url=url if isinstance(url, str) else None)], learner=learner)
+            content, url = document_input(document, self.url_key, self.html_key)
+            learn_documents([InputDocument(source=str(document.id), content=content, url=url)], learner=learner)
             self.stat_update("learned_from")
             yield document
         learner.profile(self.thresholds).dump(self.output)
