@@ -30,7 +30,7 @@ import os
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from courlan.urlutils import extract_domain
@@ -47,7 +47,7 @@ from .text import ends_sentence, word_count
 
 __all__ = [
     "PROFILE_VERSION", "Thresholds", "Block", "HostProfile", "Profile", "ProfileError", "Observation", "Learner",
-    "host_key", "observe", "match", "REASON",
+    "host_key", "observe", "match", "extract", "filter_paragraphs", "summary", "REASON", "KEPT_REASON",
 ]
 
 #: The schema version of a profile file; a file of another version is refused with the reason.
@@ -465,10 +465,8 @@ def merge_decisions(draft: Draft, lines: Sequence[str], decided: Mapping[int, tu
     draft._positions = None  # the log moved: positions are rebuilt at the next revision
 
 
-def extract(profile: Profile | None, url: str | None, rule: SiteRule, lines: list[str], when: Any = None) -> Draft:
+def extract(profile: Profile, url: str | None, rule: SiteRule, lines: list[str], when: Any = None) -> Draft:
     """The text passes over ``lines`` (``passes.extract_text``), the profile's drops taken out before."""
-    if profile is None:
-        return extract_text(rule, lines, when)
     kept, decided = apply(profile, url, rule, lines, when)
     draft = extract_text(rule, kept, when)
     merge_decisions(draft, lines, decided)
@@ -498,12 +496,3 @@ def summary(learner: Learner, profile: Profile) -> str:
         f"{len(learner.hosts):,} hosts, {learner.seen:,} pages ({learner.counted:,} distinct articles counted, "
         f"{learner.copies:,} copies passed over), {profile.block_count:,} recurring blocks in {len(profile.hosts):,} hosts"
     )
-
-
-def learn(observations: Iterable[Observation | None], thresholds: Thresholds = Thresholds()) -> Profile:
-    """A profile from observations in one call (``Learner`` for progress and a summary)."""
-    learner = Learner()
-    for observation in observations:
-        learner.add(observation)
-    return learner.profile(thresholds)
-
