@@ -3,9 +3,9 @@
 What an outlet wraps around every article (menus, tickers, promo lines, footers) is the
 same text on page after page while the articles differ; no rule knows every outlet, the
 batch does. A **profile** lists, per host, the blocks that recur across that host's
-*distinct* pages (none the passes read as a field), with how many pages show each. Cleaning with it, the
-engine drops such a block before the text passes with the reason ``host.repeated`` and
-its figures (``on 14 of 20 pages of kompas.tv``).
+*distinct* pages (none the passes read as a field), with how many pages show each.
+Cleaning with it, the engine drops such a block before the text passes with the reason
+``host.repeated`` and its figures (``on 14 of 20 pages of kompas.tv``).
 
 Safe by construction, since a profile must never cost an article a sentence:
 
@@ -235,7 +235,7 @@ def _address(url: str | None) -> str:
 
 @dataclass(frozen=True)
 class Observation:
-    """What one cleaned page tells the learner: its host, URL, fingerprint and kept blocks with where each stood."""
+    """What one cleaned page tells the learner: its host, URL, fingerprint, and its blocks with where each stood."""
 
     host: str
     url: str | None
