@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Mapping, Union
+import os
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Union
 
 from .article import Article, Outcome
 from .engine import clean as clean_one
@@ -10,6 +11,9 @@ from .engine import refused
 from .inputs import InputDocument
 from .limits import DEFAULT_LIMITS, Limits
 from .options import CleanOptions
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 #: What ``clean_many`` takes: content alone, or a mapping with ``text`` / ``html`` /
 #: ``content`` and optionally ``url``, ``site``, ``encoding`` and ``when`` (or ``date``).
@@ -30,7 +34,9 @@ class Cleaner:
     trafilatura; ``markup_layouts``: off, every page goes to the fallback (what a redesign
     of every site would do); ``keep_dateline``: keep
     the opening dateline in the text; ``min_text_chars``: shorter text counts as no
-    article; ``limits``: what one document may cost. Unknown rule or site names raise
+    article; ``limits``: what one document may cost; ``profile``: a host profile
+    (``cleaner learn``; a ``Profile`` or the path of its file, read here once), whose
+    recurring blocks go as ``host.repeated``. Unknown rule or site names raise
     ``UnknownSiteError`` here, once, rather than on every document.
 
     ``clean_document`` is the one way into the engine for a document read from anywhere
@@ -48,6 +54,7 @@ class Cleaner:
         keep_dateline: bool = False,
         min_text_chars: int = 0,
         limits: Limits = DEFAULT_LIMITS,
+        profile: "Profile | str | os.PathLike[str] | None" = None,
     ) -> None:
         from site_rules import all_rules
 
@@ -59,7 +66,13 @@ class Cleaner:
             raise UnknownSiteError(f"unknown rules {sorted(names - known)}; rules: {', '.join(sorted(known))}")
         if min_text_chars < 0:
             raise ValueError("min_text_chars must be 0 or more")
-        self.options = CleanOptions(rules=names, fallback=fallback, markup_layouts=markup_layouts, keep_dateline=keep_dateline, min_text_chars=min_text_chars, limits=limits)
+        from .profile import Profile
+
+        loaded = profile if profile is None or isinstance(profile, Profile) else Profile.load(profile)
+        self.options = CleanOptions(
+            rules=names, fallback=fallback, markup_layouts=markup_layouts, keep_dateline=keep_dateline, min_text_chars=min_text_chars, limits=limits,
+            profile=loaded,
+        )
         if site is not None:
             site = choose_rule([], site=site, enabled=self.options.rules).name  # an alias or any case: the rule's own name
         self.site = site
@@ -89,13 +102,18 @@ class Cleaner:
         and a warning, so outputs stay aligned with inputs.
         """
         for record in records:
-            if isinstance(record, (str, bytes)):
-                yield self.clean(record)
-                continue
-            content = next((record[key] for key in ("html", "text", "content") if isinstance(record.get(key), (str, bytes))), None)
-            url = record.get("url") if isinstance(record.get("url"), str) else None
+            content, keys = record_input(record)
             if content is None:
-                yield clean_one("", url=url, options=self.options)
+                yield clean_one("", url=keys.get("url"), options=self.options)
                 continue
-            when = next((record[key] for key in ("when", "date") if isinstance(record.get(key), str)), None)
-            yield self.clean(content, url=url, site=record.get("site"), encoding=record.get("encoding"), when=when)
+            yield self.clean(content, **keys)
+
+
+def record_input(record: Record) -> tuple[str | bytes | None, dict[str, Any]]:
+    """A record's content (None where it has none) and its ``url``, ``site``, ``encoding`` and ``when``."""
+    if isinstance(record, (str, bytes)):
+        return record, {}
+    content = next((record[key] for key in ("html", "text", "content") if isinstance(record.get(key), (str, bytes))), None)
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    when = next((record[key] for key in ("when", "date") if isinstance(record.get(key), str)), None)
+    return content, {"url": url, "site": record.get("site"), "encoding": record.get("encoding"), "when": when}

@@ -20,6 +20,7 @@ import typer
 from . import __version__
 from .article import GUIDE_FIELDS, Outcome
 from .api import Cleaner
+from .options import DEFAULT_OPTIONS, CleanOptions
 from .parallel import available_cores, map_ordered
 from .inputs import InputDocument, expand_paths, read_documents
 from .output import ResumableOutput, ResumeMismatch
@@ -173,6 +174,13 @@ def clean_command(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress on stderr (default: when stderr is a terminal)."),
     layouts: bool = typer.Option(True, "--layouts/--no-layouts", help="Read pages with the rules' markup layouts (default on); off, every page goes to the fallback, as after a redesign."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List the files a folder walk passed over, with the reason."),
+    profile: Optional[Path] = typer.Option(
+        None, "--profile", help="A host profile (`cleaner learn`): blocks recurring across a host's pages are dropped as host.repeated."
+    ),
+    learn: bool = typer.Option(False, "--learn", help="Learn a host profile from the inputs themselves first (reads them twice; not for stdin)."),
+    min_share: Optional[float] = typer.Option(
+        None, "--min-share", min=0.01, max=1.0, help="With a profile: the share of a host's pages a block must be on to go (default: the profile's, 0.4)."
+    ),
 ) -> None:
     """Clean documents; one output record per input document, one error record per bad one.
 
@@ -190,11 +198,16 @@ def clean_command(
     counts: Counter[str] = Counter()
     show_progress = sys.stderr.isatty() if progress is None else progress
     _stop_on_sigterm()
-    cleaner = Cleaner(site=site, keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts)
+    options = CleanOptions(keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts)
+    options = _with_profile(options, inputs, profile=profile, learn=learn, min_share=min_share, url=url, site=site, jobs=jobs, progress=show_progress)
+    cleaner = Cleaner(
+        site=site, keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts, profile=options.profile
+    )
     work = partial(_formatted_record, cleaner=cleaner, default_url=url, output_format=output_format.value)
     made_from = fingerprint(expand_paths(inputs), {
         "--format": output_format.value, "--site": site, "--url": url, "--errors": os.path.abspath(errors) if errors else None,
         "--keep-dateline": keep_dateline, "--fallback": fallback, "--min-chars": min_chars, "--layouts": layouts,
+        "--profile": os.path.abspath(profile) if profile else None, "--learn": learn, "--min-share": min_share,
     }) if output is not None else None
     try:
         sink = ResumableOutput(output, errors, flush_every=64, made_from=made_from).open(resume=resume)
@@ -250,6 +263,44 @@ def clean_command(
         typer.echo(f"interrupted{where}", err=True)
         raise typer.Exit(130)
     raise typer.Exit(1 if counts["error"] else 0)
+
+
+def _with_profile(
+    options: CleanOptions, inputs: list[str], *, profile: Optional[Path], learn: bool, min_share: Optional[float],
+    url: Optional[str], site: Optional[str], jobs: int, progress: bool,
+) -> CleanOptions:
+    """``options`` with the host profile ``--profile`` names or ``--learn`` learns (usage errors exit 2)."""
+    from dataclasses import replace
+
+    from .profile import Profile, ProfileError, summary
+
+    if profile is not None and learn:
+        raise typer.BadParameter("give --profile or --learn, not both", param_hint="--learn")
+    if learn and "-" in inputs:
+        raise typer.BadParameter(
+            "--learn reads the inputs twice and standard input can be read once: save it to a file, "
+            "or learn a profile first (`cleaner learn FILE... -o profile.json`) and give it with --profile", param_hint="--learn",
+        )
+    if min_share is not None and profile is None and not learn:
+        raise typer.BadParameter("--min-share applies to a host profile: give --profile or --learn", param_hint="--min-share")
+    loaded: Profile | None = None
+    if profile is not None:
+        try:
+            loaded = Profile.load(profile)
+        except ProfileError as error:
+            raise typer.BadParameter(str(error), param_hint="--profile") from error
+    elif learn:
+        from .learning import learn_documents
+
+        with _progress(progress) as tick:
+            learner = learn_documents(
+                read_documents(inputs, lazy_json=True), default_url=url, site=site, options=options, jobs=jobs or available_cores(), tick=tick
+            )
+        loaded = learner.profile()
+        typer.echo(f"learned: {summary(learner, loaded)}", err=True)
+    if loaded is not None and min_share is not None:
+        loaded = loaded.with_thresholds(min_share=min_share)
+    return replace(options, profile=loaded) if loaded is not None else options
 
 
 def _quiet_stdout() -> None:
@@ -469,6 +520,7 @@ def explain_command(
     site: Optional[str] = typer.Option(None, "--site", help="Force a site rule (see `cleaner sites`)."),
     full: bool = typer.Option(False, "--full", help="Show every block whole (default: cut at 100 characters)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the verdicts (default: when stdout is a terminal)."),
+    profile: Optional[Path] = typer.Option(None, "--profile", help="A host profile (`cleaner learn`): its drops are shown as host.repeated with their figures."),
 ) -> None:
     """Show what the cleaner did: every input block KEEP, DROP or META with the rule and
     pattern that decided, the metadata found and where, and which rule, layout or
@@ -476,7 +528,8 @@ def explain_command(
     from .explain import VERDICT_STYLES, explain
 
     _site_rule(site)
-    cleaner = Cleaner(site=site)
+    options = _with_profile(DEFAULT_OPTIONS, [input_file], profile=profile, learn=False, min_share=None, url=url, site=site, jobs=1, progress=False)
+    cleaner = Cleaner(site=site, profile=options.profile)
     failed = False
     for number, document in enumerate(read_documents([input_file])):
         if number:
@@ -499,6 +552,7 @@ def report_command(
     url: Optional[str] = typer.Option(None, "--url", help="Page URL for inputs that carry none."),
     site: Optional[str] = typer.Option(None, "--site", help="Force a site rule (see `cleaner sites`)."),
     max_views: int = typer.Option(2000, "--max-views", min=0, help="Per-document views to include (totals always count every document)."),
+    profile: Optional[Path] = typer.Option(None, "--profile", help="A host profile (`cleaner learn`): its drops are struck through as host.repeated."),
 ) -> None:
     """Write an HTML review of a batch: totals per site, fallback rate, how often each
     rule fired, drift warnings (a site over 10% fallbacks, empty bodies or missing
@@ -511,7 +565,8 @@ def report_command(
     _site_rule(site)
     _check_paths(inputs, output, None)
     _check_url(inputs, url)
-    batch = review(read_documents(inputs), Cleaner(site=site), url=url, root=input_root(inputs))
+    options = _with_profile(DEFAULT_OPTIONS, inputs, profile=profile, learn=False, min_share=None, url=url, site=site, jobs=1, progress=False)
+    batch = review(read_documents(inputs), Cleaner(site=site, profile=options.profile), url=url, root=input_root(inputs))
     page = render_html(batch, title=f"Cleaner review of {', '.join(inputs)}", max_views=max_views)
     try:
         write_whole(output, page.encode("utf-8"))
@@ -522,6 +577,55 @@ def report_command(
     typer.echo(f"{batch.total} documents: {sites}; fallback rate {batch.fallback_rate:.1%}; {len(batch.drift_warnings())} drift warnings -> {output}", err=True)
     for _, message in batch.drift_warnings():
         typer.echo(f"drift: {message}", err=True)
+
+
+@app.command("learn", short_help="Learn a host profile: each outlet's recurring boilerplate, from a batch.")
+def learn_command(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Files, folders or - for stdin, as for `cleaner clean`."),
+    output: Path = typer.Option(..., "-o", "--output", help="The profile to write (JSON, with its schema version)."),
+    url: Optional[str] = typer.Option(None, "--url", help="Page URL for inputs that carry none (a page with no URL has no host and teaches nothing)."),
+    site: Optional[str] = typer.Option(None, "--site", help="Force a site rule (see `cleaner sites`)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per available core)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress on stderr (default: when stderr is a terminal)."),
+    min_share: float = typer.Option(0.4, "--min-share", min=0.01, max=1.0, help="Share of a host's distinct pages a block must be on to go."),
+    min_pages: int = typer.Option(3, "--min-pages", min=2, help="Distinct pages a block must be on to go (and a host must have)."),
+    max_words: int = typer.Option(40, "--max-words", min=1, help="A recurring block of more words never goes."),
+    sentence_words: int = typer.Option(
+        12, "--sentence-words", min=1, help="A recurring sentence of this many words goes only where other blocks part it from the article."
+    ),
+) -> None:
+    """Learn a host profile from a batch: per host (registered domain), the blocks the
+    cleaner keeps that recur across the host's distinct articles (copies of one article,
+    m./www./AMP, re-crawls, syndication, count once), with how many pages show each, an
+    example URL and where they sat. Give it to `cleaner clean --profile`. The thresholds
+    are stored in the profile; clean --min-share changes the share."""
+    from .learning import learn_documents
+    from .profile import Thresholds, summary
+
+    _site_rule(site)
+    _check_paths(inputs, output, None)
+    if output.suffix.lower() != ".json":
+        raise typer.BadParameter(f"{output}: a profile is a .json file", param_hint="-o")
+    try:
+        thresholds = Thresholds(min_share=min_share, min_pages=min_pages, max_words=max_words, sentence_words=sentence_words)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    _stop_on_sigterm()
+    try:
+        with _progress(show_progress) as tick:
+            learner = learn_documents(read_documents(inputs, lazy_json=True), default_url=url, site=site, jobs=jobs or available_cores(), tick=tick)
+    except KeyboardInterrupt:
+        typer.echo("interrupted; no profile written", err=True)
+        raise typer.Exit(130) from None
+    profile = learner.profile(thresholds)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        profile.dump(output)
+    except OSError as error:
+        typer.echo(f"cannot write the profile: {error.strerror or error}", err=True)
+        raise typer.Exit(3) from error
+    typer.echo(f"{summary(learner, profile)} -> {output}", err=True)
 
 
 @app.command("sites", short_help="List the site rules, their hosts, layouts and origins.")

@@ -23,6 +23,7 @@ from lxml import etree
 from site_rules import SiteRule
 
 from . import density, fallback, markdown
+from . import profile as host_profile
 from .article import NO_TEXT, Article, Outcome, Provenance
 from .decode import NotText, decode_bytes, looks_binary, looks_like_html, repair_mojibake
 from .detect import UnknownSiteError, choose_rule
@@ -184,13 +185,20 @@ def clean_dump(text: str, context: Context) -> Article:
     rule = choose_rule(lines, url=context.url, site=context.site, enabled=context.options.rules)
     if is_listing_address(rule, context.url):
         return non_article(rule, "its address is a search, tag, topic or index page", lines, context)
-    draft = extract_text(rule, lines, context.when)
+    draft = passes_with_profile(rule, lines, context)
     outcome = Outcome.NON_ARTICLE if draft.non_article else None
     candidates = {"text": Candidate(draft, f"{rule.name} text rules: the meta lines")}
     if read:
         read.annotate(draft)
         candidates["page"] = Candidate(read, "markdown")
     return build(rule, draft, candidates, context, Provenance("rule", rule.name, draft.layout), outcome=outcome)
+
+
+def passes_with_profile(rule: SiteRule, lines: list[str], context: Context) -> Draft:
+    """The text passes; with a host profile, its recurring blocks taken out before them (``cleaner.profile``)."""
+    if context.options.profile is None:
+        return extract_text(rule, lines, context.when)
+    return host_profile.extract(context.options.profile, context.url, rule, lines, context.when)
 
 
 def clean_page(html: str, context: Context) -> Article:
@@ -222,6 +230,8 @@ def clean_page(html: str, context: Context) -> Article:
     shown = extract_markup(rule, tree, context.when) if context.options.markup_layouts else None
     paywalled = meta.accessible_for_free is False
     if shown is not None and shown.paragraphs:
+        if context.options.profile is not None:
+            host_profile.filter_paragraphs(context.options.profile, context.url, rule, shown)
         candidates = {"markup": Candidate(shown, f"markup: {rule.name} layout {shown.layout}"), "page": page}
         return build(rule, shown, candidates, context, Provenance("rule", rule.name, shown.layout), paywalled=paywalled)
     if shown is not None:
@@ -248,7 +258,7 @@ def clean_page(html: str, context: Context) -> Article:
         return refused(f"page too long: {len(read.lines):,} text blocks (limit {limits.max_lines:,})", context=context)
     if read.extractor == "blocks":
         reason += "; page too large for trafilatura, plain block text"
-    draft = extract_text(rule, read.lines, context.when)
+    draft = passes_with_profile(rule, read.lines, context)
     candidates = {
         "markup": Candidate(header, f"markup: {rule.name} layout {header.layout}", own_sources=False),
         "visible": Candidate(visible, "page conventions"),

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
 
 from .limits import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,8 @@ class CleanOptions:
     #: An article with less text than this is no article: empty text and a warning.
     min_text_chars: int = 0
     limits: Limits = field(default=DEFAULT_LIMITS)
+    #: A host profile (``cleaner learn``): blocks recurring across a host's pages go as ``host.repeated``.
+    profile: Optional["Profile"] = None
 
     def allows(self, rule_name: str) -> bool:
         return self.rules is None or rule_name in self.rules or rule_name == "generic"

@@ -25,6 +25,7 @@ from .detect import signature_score
 from .api import Cleaner
 from .explain import describe_path
 from .inputs import InputDocument
+from .options import DEFAULT_OPTIONS, CleanOptions
 
 DRIFT_THRESHOLD = 0.10
 #: Some pages of a site carry no signature at all (a video page is a title and a paragraph),
@@ -146,7 +147,7 @@ def review(
         else:
             article = cleaner.clean_document(document.parsed(), default_url=url)
             row = DocumentReview(source, article.site or OTHER, article, signature_seen=signature_seen(article))
-            batch.reasons.update(d.reason for d in article.decisions if d.verdict != "keep")
+            batch.reasons.update(d.reason.split(" (")[0] for d in article.decisions if d.verdict != "keep")  # host.repeated's figures apart
         batch.documents.append(row)
         totals = batch.sites.setdefault(row.site, SiteTotals())
         totals.documents += 1

@@ -23,6 +23,13 @@ less its start-up (the same command on a one-document batch); then the peak
 memory of ``--jobs 1`` on 2,000 and 20,000 documents, which a streaming run keeps
 flat. Goals: ``--jobs 2`` >= 1.8x ``--jobs 1``; memory within 20% from 2,000 to
 20,000 documents.
+
+Then ``cleaner learn`` (issue 21) on the same batch with each dump's URL, every record
+made a distinct article (a sentence of its own in its lead, so no two count as copies):
+documents per second against ``cleaner clean`` on that batch, both ``--jobs 1``, and the
+peak memory of ``learn`` on 2,000 and 20,000 documents. Goals: learn >= 0.5x clean's
+rate; memory flat (the profile holds hosts x recurring blocks, not the batch).
+``--learn-only --whole-pages`` runs it on the saved pages read as whole-page dumps.
 """
 
 from __future__ import annotations
@@ -105,15 +112,55 @@ def write_batch(paths: list[Path], count: int, target: Path) -> None:
             handle.write(json.dumps({"id": index, "text": texts[index % len(texts)]}, ensure_ascii=False) + "\n")
 
 
-def time_cli(batch: Path, jobs: int, out: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB, the main process) of ``cleaner clean`` on ``batch``."""
-    command = [sys.executable, "-m", "cleaner.cli", "clean", str(batch), "-o", str(out), "--jobs", str(jobs), "--no-progress"]
+def write_learn_batch(paths: list[Path], count: int, target: Path) -> None:
+    """As ``write_batch``, with each dump's URL, and each record's lead made its own (a distinct article).
+    Pages (``.html``) become whole-page dumps: every block of the body, menus and footers and all."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+    if any(p.suffix == ".html" for p in paths):
+        from profile_eval import whole_page  # scripts/profile_eval.py
+
+        texts = [whole_page(text) if p.suffix == ".html" else text for p, text in zip(paths, texts)]
+    urls = [_url_for(p) or f"https://contoh.id/{p.stem}" for p in paths]
+    with open(target, "w", encoding="utf-8") as handle:
+        for index in range(count):
+            lines = texts[index % len(texts)].split("\n")
+            lead = next((i for i, line in enumerate(lines) if len(line.split()) >= 10 and line.rstrip().endswith(".")), len(lines) - 1)
+            lines[lead] = f"{lines[lead]} Catatan arsip nomor {index} dibuat untuk menguji kecepatan belajar."
+            handle.write(json.dumps({"id": index, "url": urls[index % len(urls)], "text": "\n".join(lines)}, ensure_ascii=False) + "\n")
+
+
+def learn_run(paths: list[Path], size: int, small: int, repeats: int) -> None:
+    """``cleaner learn`` against ``cleaner clean`` on one batch, --jobs 1; learn's peak memory at two sizes."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        batches = {n: work / f"learn-{n}.jsonl" for n in (small, size)}
+        for n, path in batches.items():
+            write_learn_batch(paths, n, path)
+        kind = "whole-page dumps" if any(p.suffix == ".html" for p in paths) else "dumps"
+        print(f"learn: {size:,} {kind} with their URLs, each a distinct article, --jobs 1, best of {repeats}")
+        clean_wall = min(time_cli(batches[size], 1, work / "out.jsonl")[0] for _ in range(repeats))
+        learned = [time_cli(batches[size], 1, work / "profile.json", command="learn") for _ in range(repeats)]
+        learn_wall = min(wall for wall, _ in learned)
+        print(f"  cleaner clean  {clean_wall:6.2f} s  {size / clean_wall:>8,.0f} docs/s")
+        print(f"  cleaner learn  {learn_wall:6.2f} s  {size / learn_wall:>8,.0f} docs/s   {clean_wall / learn_wall:.2f}x clean's rate (goal >= 0.5x)")
+        peak_small = max(time_cli(batches[small], 1, work / "profile.json", command="learn")[1] for _ in range(repeats))
+        peak_size = max(peak for _, peak in learned)
+        print(f"  peak memory of learn: {peak_small:.1f} MB at {small:,} docs, {peak_size:.1f} MB at {size:,} docs: {peak_size / peak_small - 1:+.1%} (goal flat)")
+        profile = json.loads((work / "profile.json").read_text(encoding="utf-8"))
+        print(f"  profile: {len(profile['hosts'])} hosts, {sum(len(h['blocks']) for h in profile['hosts'].values())} recurring blocks")
+
+
+def time_cli(batch: Path, jobs: int, out: Path, command: str = "clean") -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB, the main process) of ``cleaner clean`` (or ``learn``) on ``batch``."""
+    command_line = [sys.executable, "-m", "cleaner.cli", command, str(batch), "-o", str(out), "--jobs", str(jobs), "--no-progress"]
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command_line, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
-        raise SystemExit(f"cleaner clean failed on {batch} (status {status})")
+        raise SystemExit(f"cleaner {command} failed on {batch} (status {status})")
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -145,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dumps", nargs="*", type=Path, help="folders of *.txt dumps")
     parser.add_argument("--pages", nargs="*", type=Path, help="folders of *.html pages")
     parser.add_argument("--no-batch", action="store_true", help="skip the --jobs and memory run on a 20,000-document batch")
+    parser.add_argument("--no-learn", action="store_true", help="skip cleaner learn against cleaner clean on that batch")
+    parser.add_argument("--learn-only", action="store_true", help="only cleaner learn against cleaner clean")
+    parser.add_argument("--whole-pages", action="store_true", help="with --learn-only: the pages read as whole-page dumps instead of the dumps")
     parser.add_argument("--batch-size", type=int, default=20_000)
     parser.add_argument("--repeats", type=int, default=2, help="runs per batch measurement (the best is kept)")
     parser.add_argument(
@@ -162,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     dump_dirs = args.dumps or [d for d in (SHARED / "corpus" / "dumps", SHARED / "seeds") if d.is_dir()] or fixtures
     page_dirs = args.pages or [d for d in (SHARED / "corpus" / "html",) if d.is_dir()] or fixtures
     workloads = {"dumps": _inputs(dump_dirs, "*.txt"), "pages": _inputs(page_dirs, "*.html")}
+    if args.learn_only:
+        learn_run(workloads["pages" if args.whole_pages else "dumps"], args.batch_size, args.batch_size // 10, args.repeats)
+        return 0
     for kind, paths in workloads.items():
         if not paths:
             print(f"{kind}: none found")
@@ -190,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     print("goals: cleaner >= 5,000 dumps/s; pages >= 3x trafilatura's pages/s, as in use (with layouts); layouts off is reported, 3x not reached")
     if not args.no_batch and workloads["dumps"]:
         batch_run(workloads["dumps"], args.batch_size, args.batch_size // 10, args.repeats)
+    if not args.no_learn and workloads["dumps"]:
+        learn_run(workloads["dumps"], args.batch_size, args.batch_size // 10, args.repeats)
     return 0
 
 

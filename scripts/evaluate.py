@@ -34,7 +34,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, metavar="N", help="list the N worst documents")
     parser.add_argument("--no-trafilatura", "--no-compare", action="store_true", help="skip the other extractors")
     parser.add_argument("--no-layouts", action="store_true", help="markup layouts off: every page goes to the fallback (a redesign)")
+    parser.add_argument(
+        "--profile", action="store_true",
+        help="host profiles instead: each folder cleaned with a profile learned from itself, against no profile (folders without gold: the drops listed)",
+    )
+    parser.add_argument("--whole-pages", action="store_true", help="with --profile: pages read as whole-page dumps (every block of the body)")
+    parser.add_argument("--min-share", type=float, default=0.4, help="with --profile: the share of a host's pages a block must be on to go")
     args = parser.parse_args(argv)
+    if args.profile:
+        from profile_eval import compare_profiles  # scripts/profile_eval.py
+
+        return compare_profiles(args.dirs, whole_pages=args.whole_pages, show=args.show, min_share=args.min_share)
     from cleaner import Cleaner
 
     cleaner = Cleaner(markup_layouts=not args.no_layouts)

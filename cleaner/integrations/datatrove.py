@@ -30,10 +30,14 @@ document whose text is the page's plain text (a dump, cleaned as one), ``id`` it
 WARC-Record-ID, ``metadata["url"]`` its WARC-Target-URI and ``metadata["date"]`` its
 WARC-Date (the era), all used here. (``WarcReader`` keeps no ``WARC-Refers-To``; the CLI
 carries it.)
+
+``profile`` is the path of a host profile (``cleaner learn``, or ``LearnHostProfile``
+below on a sample in a first pipeline): each host's recurring blocks go as ``host.repeated``.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -130,10 +134,12 @@ class IndonesianNewsCleaner(PipelineStep):
         exclusion_writer: Any = None,
         time_limit: float | None = 60.0,
         markup_layouts: bool = True,
+        profile: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__()
         self.cleaner = Cleaner(
-            rules=rules, fallback=fallback, keep_dateline=keep_dateline, min_text_chars=min_text_chars, markup_layouts=markup_layouts
+            rules=rules, fallback=fallback, keep_dateline=keep_dateline, min_text_chars=min_text_chars, markup_layouts=markup_layouts,
+            profile=profile,
         )
         self.drop_non_articles = drop_non_articles
         self.url_key = url_key
@@ -170,18 +176,9 @@ class IndonesianNewsCleaner(PipelineStep):
                 yield document
 
     def _clean(self, document: Document) -> Article:
-        """Through ``Cleaner.clean_document``, as every other caller: the address, and the
-        date a WARC reader puts in ``metadata["date"]`` (the era whose layouts go first)."""
-        metadata = document.metadata
-        url = metadata.get(self.url_key)
-        url = url if isinstance(url, str) else None
-        html = metadata.get(self.html_key) if self.html_key else None
-        content = html if isinstance(html, (str, bytes)) and html else document.text
-        when = next((metadata[key] for key in ("date", "when") if isinstance(metadata.get(key), str)), None)
-        charset = metadata.get("charset") or metadata.get("encoding")
-        source = InputDocument(
-            str(document.id), content=content, url=url, when=when, encoding=charset if isinstance(charset, str) else None
-        )
+        """Through ``Cleaner.clean_document``, as every other caller (``document_input``)."""
+        source = document_input(document, self.url_key, self.html_key)
+        url = source.url
         try:
             with _time_limit(self.time_limit):
                 return self.cleaner.clean_document(source)
@@ -191,4 +188,55 @@ class IndonesianNewsCleaner(PipelineStep):
             return refused(str(error), url=url, outcome=Outcome.FAILED)
 
 
-__all__ = ["Document", "IndonesianNewsCleaner", "article_metadata", "keep_empty_text"]
+def document_input(document: Document, url_key: str, html_key: str | None) -> InputDocument:
+    """What a step cleans of a document, as the CLI's inputs give it: the HTML under ``html_key``
+    where there is some, else its text; its URL; and the date a WARC reader puts in
+    ``metadata["date"]`` (the era whose layouts go first) and a charset where one is given."""
+    metadata = document.metadata
+    url = metadata.get(url_key)
+    html = metadata.get(html_key) if html_key else None
+    content = html if isinstance(html, (str, bytes)) and html else document.text
+    when = next((metadata[key] for key in ("date", "when") if isinstance(metadata.get(key), str)), None)
+    charset = metadata.get("charset") or metadata.get("encoding")
+    return InputDocument(
+        str(document.id), content=content, url=url if isinstance(url, str) else None, when=when,
+        encoding=charset if isinstance(charset, str) else None,
+    )
+
+
+class LearnHostProfile(PipelineStep):
+    """Learn a host profile from the documents that pass (a sample), written to ``output`` at the end.
+
+    The first of two pipelines: ``JsonlReader(..., limit=N)`` → ``LearnHostProfile("profile.json")``
+    with ``tasks=1``; the second cleans with ``IndonesianNewsCleaner(profile="profile.json")``.
+    Documents pass through unchanged; ``url_key`` and ``html_key`` as in the cleaning step.
+    """
+
+    name = "🧹 host profile learner"
+    type = "📊 - STATS"
+
+    def __init__(self, output: str | os.PathLike[str], *, url_key: str = "url", html_key: str | None = None, min_share: float = 0.4) -> None:
+        super().__init__()
+        from ..profile import Thresholds
+
+        self.output = output
+        self.url_key = url_key
+        self.html_key = html_key
+        self.thresholds = Thresholds(min_share=min_share)
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        from ..inputs import InputDocument
+        from ..learning import learn_documents
+        from ..profile import Learner
+
+        if world_size != 1:
+            raise ValueError("LearnHostProfile counts a host's pages in one place: run its pipeline with tasks=1")
+        learner = Learner()
+        for document in data:
+            learn_documents([document_input(document, self.url_key, self.html_key)], learner=learner)
+            self.stat_update("learned_from")
+            yield document
+        learner.profile(self.thresholds).dump(self.output)
+
+
+__all__ = ["Document", "IndonesianNewsCleaner", "LearnHostProfile", "article_metadata", "keep_empty_text"]
