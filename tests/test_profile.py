@@ -338,7 +338,7 @@ def test_the_report_counts_host_repeated_as_one_reason_and_shows_the_figures_per
 
     records = batch()
     documents = [InputDocument(source=f"page{i}.txt", content=r["text"], url=r["url"]) for i, r in enumerate(records)]
-    reviewed = review(documents, options=CleanOptions(profile=learn_records(records)))
+    reviewed = review(documents, Cleaner(profile=learn_records(records)))
     assert reviewed.reasons["host.repeated"] == 6 * 4
     assert f"host.repeated (on 6 of 6 pages of {HOST})" in render_html(reviewed)
 
