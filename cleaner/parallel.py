@@ -99,6 +99,12 @@ def map_ordered(
                     yield result
                 continue
             yield from results
+    except GeneratorExit:
+        # The consumer stopped (a closed pipe): wait for the chunks in flight, so the pool's
+        # own exit hook does not race its manager thread (an "Exception ignored … Bad file
+        # descriptor" traceback at exit on Python 3.11).
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
