@@ -19,6 +19,7 @@ import typer
 from . import __version__
 from .article import GUIDE_FIELDS, Outcome
 from .engine import clean
+from .inert import for_terminal
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .parallel import available_cores, map_ordered
 from .inputs import InputDocument, read_documents
@@ -235,7 +236,7 @@ def clean_command(
         typer.echo(f"({len(sink.done):,} of them written before the interruption)", err=True)
     if verbose:
         for name, reason in skipped:
-            typer.echo(f"skipped {name}: {reason}", err=True)
+            typer.echo(for_terminal(f"skipped {name}: {reason}"), err=True)
     if write_failure is not None:
         where = f"; partial output kept in {sink.partial}" if sink.partial else ""
         typer.echo(f"cannot write the output: {write_failure.strerror or write_failure}{where}; free space and run the same command with --resume", err=True)
@@ -411,7 +412,7 @@ def fetch_command(
         if sink is not None:
             sink.close(complete=complete)
     for url_, reason in summary.failures:
-        typer.echo(f"failed: {url_}: {reason}", err=True)
+        typer.echo(for_terminal(f"failed: {url_}: {reason}"), err=True)
     typer.echo(summary.line() + (f"; cleaned {cleaned}" if sink is not None else "") + f" -> {output}", err=True)
     if interrupted:
         typer.echo("interrupted; run the same command again to continue (stored URLs are skipped)", err=True)
@@ -438,7 +439,7 @@ def explain_command(
         if number:
             typer.echo("")
         if document.error or document.content is None:
-            typer.echo(f"{document.source}: error: {document.error}", err=True)
+            typer.echo(for_terminal(f"{document.source}: error: {document.error}"), err=True)
             failed = True
             continue
         article = clean(document.content, url=document.url or url, site=site)
