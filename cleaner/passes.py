@@ -222,7 +222,7 @@ def meta_line(line: str, draft: Draft) -> str | None:
         return "shared.credit_line" if roles[0] else "shared.source_line"
     tags = _TAGS_LINE.fullmatch(line)
     if tags:
-        draft.add_tags(t.strip() for t in re.split(r"\s*[,#]\s*", tags.group("tags")) if t.strip())
+        draft.add_tags(t.strip() for t in re.split(r"[,#]", tags.group("tags")) if t.strip())
         return "shared.tags_line"
     return None
 
