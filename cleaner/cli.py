@@ -22,6 +22,7 @@ from .engine import clean
 from .inert import for_terminal
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .parallel import available_cores, map_ordered
+from .schema import record_id
 from .inputs import InputDocument, read_documents
 from .output import ResumableOutput
 from .writers import WRITERS, utf8
@@ -92,7 +93,7 @@ def _cleaned_record(
 ) -> tuple[dict[str, Any], str | None]:
     base: dict[str, Any] = {"source": document.source}
     if document.id is not None:
-        base["id"] = document.id
+        base["id"] = record_id(document.id)  # always a string: one schema for every output
     if document.error:
         return merge_input_keys({**base, "error": document.error[:ERROR_CHARS], "outcome": "refused"}, document.extra), None
     assert document.content is not None
