@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, INTERRUPTIBLE
 
 CLEANER = [sys.executable, "-m", "cleaner.cli"]
 
@@ -103,7 +103,7 @@ def test_refused_documents_are_error_records(tmp_path: Path) -> None:
 def _start(batch: Path, out: Path, errors: Path, *extra: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [*CLEANER, "clean", str(batch), "-o", str(out), "--errors", str(errors), "--no-progress", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **INTERRUPTIBLE,
     )
 
 

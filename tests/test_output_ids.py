@@ -11,11 +11,9 @@ import json
 import os
 from pathlib import Path
 
-import pytest
-
 from cleaner.schema import features, json_schema, record_id
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, need
 from .test_schema import cli_output
 
 ARTICLE = "Warga Membersihkan Sungai\nJAKARTA - Warga tiga kelurahan membersihkan sungai bersama pada Minggu pagi dan mengangkut sampah plastik."
@@ -35,7 +33,7 @@ def test_ids_are_written_as_strings(tmp_path: Path) -> None:
 
 
 def test_the_json_schema_declares_the_id_a_string(tmp_path: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra")
+    jsonschema = need("jsonschema")
     validator = jsonschema.Draft202012Validator(json_schema())
     records = cli_output([_jsonl_batch(tmp_path)], tmp_path / "out.jsonl")
     assert all(validator.is_valid(record) for record in records)
@@ -43,7 +41,7 @@ def test_the_json_schema_declares_the_id_a_string(tmp_path: Path) -> None:
 
 
 def test_datasets_loads_jsonl_dump_and_page_output_in_one_call(tmp_path: Path) -> None:
-    datasets = pytest.importorskip("datasets", reason="datasets is in the checks extra: pip install -e '.[checks]'")
+    datasets = need("datasets")
     from_jsonl = cli_output([_jsonl_batch(tmp_path)], tmp_path / "jsonl.jsonl")
     from_files = cli_output(sorted(FIXTURES.glob("*/*.txt"))[:3] + sorted(FIXTURES.glob("*/*.html"))[:3], tmp_path / "files.jsonl")
     saved = dict(os.environ)
