@@ -387,6 +387,11 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
             kept.append(line)
             last_kept_index = index
             continue
+        if line in draft.embedded:  # a post the text introduces (markup pages): the article's
+            kept.append(line)
+            last_kept_index = index
+            draft.note(line, "keep", "shared.embed_introduced")
+            continue
         _watch_paywall(plan, line, draft)
         reason = plan.stops.reason(line)
         if reason:
