@@ -395,7 +395,7 @@ def fetch_command(
             if stored.status == 200:
                 content_type = next((v for k, v in stored.headers.items() if k.lower() == "content-type"), None)
                 clean_page(FetchedPage(stored.url, stored.url, stored.body, charset_of(content_type)))
-    crawler = Crawler(settings, store, on_page=clean_page, on_progress=(lambda line: typer.echo(line, err=True)) if show_progress else None, max_pages=max_pages)
+    crawler = Crawler(settings, store, on_page=clean_page, on_progress=(lambda line: typer.echo(for_terminal(line), err=True)) if show_progress else None, max_pages=max_pages)
     for feed in feed_urls:
         crawler.add(feed, "feed")
     for sitemap in sitemap_urls:
