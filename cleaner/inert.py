@@ -12,11 +12,12 @@ import re
 
 #: C0 controls but the tab, DEL and the C1 controls: nothing a reader should receive raw.
 _CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-#: What a CommonMark renderer would read as HTML or as an escape: every ``<`` (tags,
-#: comments, declarations, autolinks), a backslash (it could un-escape the next ``<``), a
-#: backtick (a code span would show the escapes), and an ``&`` that starts an entity.
 _MARKDOWN_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # a line break stays one
-_MARKDOWN_ACTIVE = re.compile(r"[<\\`]|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+#: What a CommonMark renderer would read as HTML or as an escape: every ``<`` (tags,
+#: comments, declarations, autolinks), ``[`` (a link or an image, ``![](…)``, made of
+#: page text), a backslash (it could un-escape the next ``<``), a backtick (a code span
+#: would show the escapes), and an ``&`` that starts an entity.
+_MARKDOWN_ACTIVE = re.compile(r"[<\[\\`]|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -49,7 +50,7 @@ def for_terminal(text: str) -> str:
 def for_markdown(text: str) -> str:
     """``text`` as CommonMark that renders to the same characters, with no live HTML.
 
-    Backslash escapes (CommonMark 2.4) for ``<``, ``\\`` and the backtick; ``&`` before
+    Backslash escapes (CommonMark 2.4) for ``<``, ``[``, ``\\`` and the backtick; ``&`` before
     what would be an entity reference becomes ``&amp;``. Control characters (never in
     clean text, possible in a URL or a file name) are shown escaped; line breaks stay.
     """

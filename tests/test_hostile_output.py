@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from pathlib import Path
 
 from .conftest import FIXTURES, ROOT
@@ -109,6 +111,7 @@ INJECTED = [
     "<!-- komentar --><iframe src=//contoh.invalid></iframe>",
     "\\<svg onload=alert(3)>",
     "`<b>tebal</b>`",
+    "![peta](http://contoh.invalid/x.png) dan [tautan](javascript:alert(4))",
 ]
 
 
@@ -138,9 +141,21 @@ def test_markdown_output_carries_no_live_html(tmp_path: Path) -> None:
     rendered = MarkdownIt("commonmark").render(result.stdout)
     tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
     tags = {element.tag for element in tree.iter() if isinstance(element.tag, str)}
-    assert not tags & {"script", "img", "iframe", "svg", "b", "i"}, tags
+    assert not tags & {"script", "img", "iframe", "svg", "b", "i", "a", "code"}, tags
     assert not [node for node in tree.iter() if not isinstance(node.tag, str)]  # no comment survives
     shown = tree.text_content()
     for snippet in INJECTED:
         assert shown.count(snippet) == 2  # the text, as the page and the dump showed it
     assert "&lt;b&gt;" in shown and "&#60;i&#62;" in shown  # entities a page displayed stay as displayed
+
+
+@settings(max_examples=300, deadline=None)
+@example("![x](http://a/b.png) [y](javascript:alert(1)) <http://a> &lt;i&gt; \\<b> `<i>`")
+@given(st.text(alphabet=st.sampled_from(list("<>&#;/\\`[]()!*_:=\"' xyzab1")), max_size=60))
+def test_escaped_markdown_renders_no_tag_link_or_image(text: str) -> None:
+    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py (a dependency of rich) renders the CommonMark")
+    from cleaner.inert import for_markdown
+
+    rendered = markdown_it.MarkdownIt("commonmark").render("Teks: " + for_markdown(text) + "\n")
+    tags = set(re.findall(r"<\s*/?\s*([A-Za-z][\w-]*)", rendered))
+    assert tags <= {"p", "em", "strong"}, (text, rendered)
