@@ -47,6 +47,26 @@ _INTRODUCES = re.compile(
 )
 
 
+#: The embed code's own interface, not the post: Instagram's link to the post, TikTok's
+#: and Twitter's prompts. Dropped from a post kept.
+EMBED_INTERFACE = re.compile(
+    r"(?i)^(?:lihat postingan ini di instagram|view this post on instagram|tampilkan postingan ini di instagram|"
+    r"lihat (?:video|postingan) ini di tiktok|view (?:this video|more) on tiktok|lihat selengkapnya di twitter|"
+    r"see (?:more|the latest) on twitter)\.?$"
+)
+
+
+def interface_blocks(post: Any) -> list[Any]:
+    """The elements of a post's embed code that show its interface (``Lihat postingan ini di
+    Instagram``), outermost first; the post's words and attribution stay."""
+    found: list[Any] = []
+    for element in post.iter():
+        if isinstance(element.tag, str) and element is not post and not any(a in found for a in element.iterancestors()):
+            if EMBED_INTERFACE.match(element_text(element)):
+                found.append(element)
+    return found
+
+
 def _link_share(element: Any, chars: int) -> float:
     return sum(visible_length(a.text_content()) for a in element.iter("a")) / chars if chars else 1.0
 

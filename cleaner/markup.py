@@ -19,7 +19,7 @@ from site_rules.base import HtmlLayout, SiteRule
 
 from .dates import date_line, parse_datetime
 from .draft import Draft
-from .extent import embedded_posts, trailing_sections
+from .extent import embedded_posts, interface_blocks, trailing_sections
 from .html import block_lines, crumb_section, element_text
 from .passes import by_era, find_dateline, finish_paragraphs, guarded, meta_line, plan_for, read_body, _UPDATED_LABEL
 
@@ -249,7 +249,11 @@ def extract_markup(rule: SiteRule, tree: Any, when: date | None = None) -> Draft
     # Embedded posts: the GUIDE keeps those the text introduces, drops the others.
     for post, keep in embedded_posts(bodies, skip):
         if keep:
-            draft.embedded.update(block_lines([post]))
+            interface = set(interface_blocks(post))
+            for element in interface:
+                draft.note(element_text(element), "drop", "shared.embed_interface")
+            skip |= interface
+            draft.embedded.update(block_lines([post], skip=interface))
         else:
             skip.add(post)
             draft.note(element_text(post), "drop", "shared.embed_not_introduced")

@@ -60,3 +60,19 @@ def test_a_page_keeps_introduced_posts_and_drops_an_unintroduced_one() -> None:
     assert "Isi cuitan 1 tentang banjir di jalan utama kota" in article.text.split("\n\n")
     assert "cuitan 2" not in article.text
     assert any(d.reason == "shared.embed_not_introduced" for d in article.decisions)
+
+
+def test_an_introduced_instagram_post_keeps_its_attribution_not_its_interface() -> None:
+    post = (
+        '<blockquote class="instagram-media"><div><a href="https://www.instagram.com/p/x/"><div>Lihat postingan ini di Instagram</div></a></div>'
+        '<p><a href="https://www.instagram.com/p/x/">Sebuah kiriman dibagikan oleh Dinas Pariwisata (@dispar)</a></p></blockquote>'
+    )
+    page = (
+        "<html><head><meta property='og:title' content='Pantai Baru Dibuka'></head><body>"
+        "<div class='article-content-body__item'><div class='article-raw-content'>"
+        f"<p><b>Liputan6.com, Garut</b> {LONG}</p><p>Dinas pariwisata membagikan suasana pantai itu lewat akun Instagram resminya.</p>{post}"
+        f"<p>{LONG} Penutup.</p></div></div><h1 class='article-header__title'>Pantai Baru Dibuka</h1></body></html>"
+    )
+    paragraphs = clean(page, url="https://www.liputan6.com/news/read/4800002/pantai").text.split("\n\n")
+    assert "Sebuah kiriman dibagikan oleh Dinas Pariwisata (@dispar)" in paragraphs
+    assert "Lihat postingan ini di Instagram" not in paragraphs
