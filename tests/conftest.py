@@ -39,7 +39,7 @@ INTERRUPTIBLE: dict[str, Any] = {"preexec_fn": _default_sigint}
 
 
 #: The extra that installs each optional module a test needs (pyproject.toml).
-EXTRAS = {"datatrove": "datatrove", "ray": "ray", "datasets": "checks", "playwright": "checks", "mypy": "checks", "jsonschema": "test"}
+EXTRAS = {"datatrove": "datatrove", "magic": "datatrove", "ray": "ray", "datasets": "checks", "playwright": "checks", "mypy": "checks", "jsonschema": "test"}
 
 
 def missing_extra(module: str) -> str | None:

@@ -135,6 +135,7 @@ def test_the_warc_holds_the_decoded_body_with_headers_that_match(tmp_path: Path,
     assert headers.get_header("X-Crawler-Original-Content-Encoding") == "gzip"
 
     WarcReader = need("datatrove.pipeline.readers").WarcReader  # the datatrove extra: skipped (with why) where absent
+    need("magic")  # its WarcReader needs libmagic, a system package
 
     [document] = list(WarcReader(str(tmp_path), glob_pattern="*.warc.gz").run())
     assert document.text == body.decode("utf-8")
