@@ -119,6 +119,8 @@ def _split_among_siblings(element: Any, own: dict[Any, int]) -> bool:
 
 #: A related-article link reads as a headline: a few words, no sentence end, no address.
 _HEADLINE_WORDS = 3
+#: Blocks a related list may be set in, one title each (a list or a div of links is a list already).
+_LINK_BLOCKS = frozenset(("p", "h2", "h3", "h4"))
 _READ_ALSO_LABEL = re.compile(r"(?i)^(?:baca|lihat|simak)(?: juga| pula)?\s*:?$|^berita terkait\s*:?$|^artikel terkait\s*:?$")
 _ADDRESS = re.compile(r"@|://|\bwww\.|\.(?:com|id|net|org)\b", re.IGNORECASE)
 
@@ -145,8 +147,9 @@ def _headline_links(element: Any) -> int:
 
 
 def _related_paragraph(element: Any) -> bool:
-    """A ``<p>`` of related-article links: two or more, or one beside another such paragraph
-    or right after a ``Baca juga`` label (three titles in three ``<p>``s, as Merdeka sets them)."""
+    """A ``<p>`` (or a heading) of related-article links: two or more, or one beside another
+    such block or right after a ``Baca juga`` label (three titles in three ``<p>``s, as
+    Merdeka sets them)."""
     count = _headline_links(element)
     if count >= 2:
         return True
@@ -155,7 +158,7 @@ def _related_paragraph(element: Any) -> bool:
     before = element.getprevious()
     after = element.getnext()
     for neighbour in (before, after):
-        if neighbour is not None and neighbour.tag == "p" and _headline_links(neighbour):
+        if neighbour is not None and neighbour.tag in _LINK_BLOCKS and _headline_links(neighbour):
             return True
     return before is not None and bool(_READ_ALSO_LABEL.match(normalize_line(before.text_content())))
 
@@ -182,7 +185,7 @@ def _junk(container: Any) -> set[Any]:
             if chars < MAX_ASIDE_CHARS or _link_chars(element) * 3 >= chars:
                 skip.add(element)
                 continue
-        elif tag == "p" and _related_paragraph(element):
+        elif tag in _LINK_BLOCKS and _related_paragraph(element):
             skip.add(element)  # a list of related articles set as paragraphs of links
             continue
         elif tag in ("ul", "ol", "div", "table", "section"):

@@ -76,3 +76,35 @@ def test_an_introduced_instagram_post_keeps_its_attribution_not_its_interface() 
     paragraphs = clean(page, url="https://www.liputan6.com/news/read/4800002/pantai").text.split("\n\n")
     assert "Sebuah kiriman dibagikan oleh Dinas Pariwisata (@dispar)" in paragraphs
     assert "Lihat postingan ini di Instagram" not in paragraphs
+
+
+def _density_page(extra: str) -> str:
+    paragraphs = "".join(f"<p>Paragraf ke-{n}: {LONG}</p>" for n in range(1, 4))
+    return f"<html><body><div class='nav'><a href='/'>Home</a></div><div class='isi'>{paragraphs}{extra}</div></body></html>"
+
+
+def test_density_drops_paragraphs_and_headings_of_related_article_links() -> None:
+    from cleaner.density import main_lines
+
+    titles = [f"Judul berita lain nomor {n} tentang kota" for n in range(3)]
+    for extra in (
+        "".join(f"<p><a href='/berita/{n}'>{title}</a></p>" for n, title in enumerate(titles)),
+        "".join(f"<h3><a href='/berita/{n}'>{title}</a></h3>" for n, title in enumerate(titles)),
+        "<p><b>Baca juga:</b><br>" + "<br>".join(f"<a href='/berita/{n}'>{title}</a>" for n, title in enumerate(titles)) + "</p>",
+        f"<p>Baca juga</p><p><a href='/berita/0'>{titles[0]}</a></p>",
+    ):
+        lines = main_lines(html.fromstring(_density_page(extra)))
+        assert lines is not None and not [line for line in lines if "Judul berita lain" in line], extra
+
+
+def test_density_keeps_a_linked_address_a_linked_sentence_and_a_lone_linked_title() -> None:
+    from cleaner.density import main_lines
+
+    for extra, kept in (
+        ("<p>Kontak redaksi: <a href='mailto:r@contoh.id'>r@contoh.id</a></p>", "Kontak redaksi: r@contoh.id"),
+        ("<p><a href='/laporan.pdf'>Unduh laporan lengkap dari dinas terkait.</a></p>", "Unduh laporan lengkap dari dinas terkait."),
+        ("<p><a href='https://contoh.id'>www.contoh.id/layanan-pengaduan</a></p>", "www.contoh.id/layanan-pengaduan"),
+        ("<p><a href='/berita/9'>Judul berita lain yang berdiri sendiri</a></p>", "Judul berita lain yang berdiri sendiri"),
+    ):
+        lines = main_lines(html.fromstring(_density_page(extra)))
+        assert lines is not None and kept in lines, extra
