@@ -644,7 +644,18 @@ def _root(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    finally:
+        # A reader gone at the last moment (``… | head``): what is left for stdout goes
+        # nowhere, so the interpreter's own flush at exit prints no traceback.
+        try:
+            sys.stdout.flush()
+        except (BrokenPipeError, ValueError):
+            try:
+                _quiet_stdout()
+            except (OSError, ValueError):
+                pass
 
 
 if __name__ == "__main__":
