@@ -20,8 +20,10 @@ import typer
 from . import __version__
 from .article import GUIDE_FIELDS, Outcome
 from .api import Cleaner
+from .inert import for_terminal
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .parallel import available_cores, map_ordered
+from .schema import record_id
 from .inputs import InputDocument, expand_paths, read_documents
 from .output import ResumableOutput, ResumeMismatch
 from .resume import fingerprint
@@ -86,7 +88,7 @@ def _cleaned_record(
 ) -> tuple[dict[str, Any], str | None]:
     base: dict[str, Any] = {"source": document.source}
     if document.id is not None:
-        base["id"] = document.id
+        base["id"] = record_id(document.id)  # always a string: one schema for every output
     if document.error:
         return merge_input_keys({**base, "error": document.error[:ERROR_CHARS], "outcome": "refused"}, document.extra), None
     article = cleaner.clean_document(document, default_url=default_url)
@@ -253,7 +255,7 @@ def clean_command(
         typer.echo(f"({len(sink.done):,} of them written before the interruption)", err=True)
     if verbose:
         for name, reason in skipped:
-            typer.echo(f"skipped {name}: {reason}", err=True)
+            typer.echo(for_terminal(f"skipped {name}: {reason}"), err=True)
     if write_failure is not None:
         where = f"; partial output kept in {sink.partial}" if sink.partial else ""
         typer.echo(f"cannot write the output: {write_failure.strerror or write_failure}{where}; free space and run the same command with --resume", err=True)
@@ -487,7 +489,7 @@ def fetch_command(
             if stored.status == 200:
                 content_type = next((v for k, v in stored.headers.items() if k.lower() == "content-type"), None)
                 clean_page(FetchedPage(stored.url, stored.url, stored.body, charset_of(content_type), date=stored.date))
-    crawler = Crawler(settings, store, on_page=clean_page, on_progress=(lambda line: typer.echo(line, err=True)) if show_progress else None, max_pages=max_pages)
+    crawler = Crawler(settings, store, on_page=clean_page, on_progress=(lambda line: typer.echo(for_terminal(line), err=True)) if show_progress else None, max_pages=max_pages)
     for feed in feed_urls:
         crawler.add(feed, "feed")
     for sitemap in sitemap_urls:
@@ -505,7 +507,7 @@ def fetch_command(
         if sink is not None:
             sink.close(complete=complete)
     for url_, reason in summary.failures:
-        typer.echo(f"failed: {url_}: {reason}", err=True)
+        typer.echo(for_terminal(f"failed: {url_}: {reason}"), err=True)
     typer.echo(summary.line() + f" -> {output}" + (f"; cleaned {cleaned} -> {clean_output}" if sink is not None else ""), err=True)
     if interrupted:
         typer.echo("interrupted; run the same command again to continue (stored URLs are skipped)", err=True)
@@ -535,7 +537,7 @@ def explain_command(
         if number:
             typer.echo("")
         if document.error or document.content is None:
-            typer.echo(f"{document.source}: error: {document.error}", err=True)
+            typer.echo(for_terminal(f"{document.source}: error: {document.error}"), err=True)
             failed = True
             continue
         article = cleaner.clean_document(document.parsed(), default_url=url)
@@ -807,7 +809,18 @@ def _root(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    finally:
+        # A reader gone at the last moment (``… | head``): what is left for stdout goes
+        # nowhere, so the interpreter's own flush at exit prints no traceback.
+        try:
+            sys.stdout.flush()
+        except (BrokenPipeError, ValueError):
+            try:
+                _quiet_stdout()
+            except (OSError, ValueError):
+                pass
 
 
 if __name__ == "__main__":

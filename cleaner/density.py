@@ -22,7 +22,7 @@ from typing import Any
 from lxml.etree import XPath
 
 from .html import block_lines
-from .text import normalize_line, visible_length
+from .text import ends_sentence, normalize_line, visible_length
 
 #: A block of prose: at least this many characters of its own, and links under a third of it.
 MIN_PARAGRAPH_CHARS = 40
@@ -117,11 +117,58 @@ def _split_among_siblings(element: Any, own: dict[Any, int]) -> bool:
     return siblings * 2 >= own.get(element, 0) > 0
 
 
+#: A related-article link reads as a headline: a few words, no sentence end, no address.
+_HEADLINE_WORDS = 3
+#: Blocks a related list may be set in, one title each (a list or a div of links is a list already).
+_LINK_BLOCKS = frozenset(("p", "h2", "h3", "h4"))
+_READ_ALSO_LABEL = re.compile(r"(?i)^(?:baca|lihat|simak)(?: juga| pula)?\s*:?$|^berita terkait\s*:?$|^artikel terkait\s*:?$")
+_ADDRESS = re.compile(r"@|://|\bwww\.|\.(?:com|id|net|org)\b", re.IGNORECASE)
+
+
+def _headline_links(element: Any) -> int:
+    """How many headline-like links make up ``element`` (0 when it is not links alone).
+
+    A paragraph of links to other articles (``Baca juga:`` and titles, or a title alone)
+    is a related list set in ``<p>``s; an address or a sentence that is a link is text.
+    """
+    links = [normalize_line(a.text_content()) for a in element.iter("a")]
+    if not links:
+        return 0
+    chars = visible_length(element.text_content())
+    linked = sum(len(text) for text in links)
+    if not chars or linked < chars * 0.8:
+        return 0
+    if element.text and element.text.strip() and not _READ_ALSO_LABEL.match(normalize_line(element.text)):
+        return 0  # words of its own before the links: not a bare list
+    for text in links:
+        if len(text.split()) < _HEADLINE_WORDS or ends_sentence(text) or _ADDRESS.search(text):
+            return 0
+    return len(links)
+
+
+def _related_paragraph(element: Any) -> bool:
+    """A ``<p>`` (or a heading) of related-article links: two or more, or one beside another
+    such block or right after a ``Baca juga`` label (three titles in three ``<p>``s, as
+    Merdeka sets them)."""
+    count = _headline_links(element)
+    if count >= 2:
+        return True
+    if count == 0:
+        return False
+    before = element.getprevious()
+    after = element.getnext()
+    for neighbour in (before, after):
+        if neighbour is not None and neighbour.tag in _LINK_BLOCKS and _headline_links(neighbour):
+            return True
+    return before is not None and bool(_READ_ALSO_LABEL.match(normalize_line(before.text_content())))
+
+
 def _junk(container: Any) -> set[Any]:
     """The blocks inside ``container`` that are not article: by class or id, or lists of links.
 
-    A paragraph is never dropped for its links alone: a contact line or an address the
-    article gives is text (the rule's passes drop read-also and media-link lines by form).
+    A paragraph is dropped for its links only when they are headlines of other articles
+    (``_related_paragraph``): a contact line or an address the article gives is text (the
+    rule's passes drop read-also and media-link lines by form).
     One walk that does not enter what it skips: linear in the container's size.
     """
     skip: set[Any] = set()
@@ -138,6 +185,9 @@ def _junk(container: Any) -> set[Any]:
             if chars < MAX_ASIDE_CHARS or _link_chars(element) * 3 >= chars:
                 skip.add(element)
                 continue
+        elif tag in _LINK_BLOCKS and _related_paragraph(element):
+            skip.add(element)  # a list of related articles set as paragraphs of links
+            continue
         elif tag in ("ul", "ol", "div", "table", "section"):
             chars = visible_length(element.text_content())
             if chars and _link_chars(element) >= chars * LINK_LIST_SHARE:

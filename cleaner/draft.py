@@ -58,6 +58,9 @@ class Draft:
     late_credits: list[tuple[str, list[str]]] = field(default_factory=list)
     #: Blocks that are sub-headings, list items or quotations (markup pages), for Markdown.
     kinds: dict[str, str] = field(default_factory=dict)
+    #: Blocks of embedded posts the text introduces (markup pages): kept as they stand, never
+    #: read as captions or credits (a post may end in a link that looks like a photo credit).
+    embedded: set[str] = field(default_factory=set)
     #: Where each (block, verdict) stands in ``decisions``, built at the first revision, so
     #: revisions cost no scan and documents with none pay nothing.
     _positions: dict[tuple[str, str], list[int]] | None = field(default=None, repr=False, compare=False)

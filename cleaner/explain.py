@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from .article import GUIDE_FIELDS, Article, Outcome
+from .inert import for_terminal
 
 VERDICT_LABELS = {"keep": "KEEP", "drop": "DROP", "meta": "META"}
 #: Colours for a terminal: kept text stands out, dropped text recedes.
@@ -36,7 +37,16 @@ def describe_path(article: Article) -> str:
 
 
 def explain(article: Article, *, source: str, width: int = 100) -> Iterator[Line]:
-    """The explanation of one document; blocks longer than ``width`` are cut with ``…`` (0: never)."""
+    """The explanation of one document; blocks longer than ``width`` are cut with ``…`` (0: never).
+
+    Every line is shown inert: a page's (or a URL's, a file name's) control characters
+    come out as ``\\x1b``-style escapes, never raw to the terminal.
+    """
+    for line in _explain(article, source=source, width=width):
+        yield Line(for_terminal(line.text), line.verdict)
+
+
+def _explain(article: Article, *, source: str, width: int) -> Iterator[Line]:
     yield Line(f"{source}: {describe_path(article)}")
     for warning in article.warnings:
         yield Line(f"warning: {warning}")

@@ -166,7 +166,9 @@ def _head_names(value: Any, site_name: str | None) -> list[str]:
     """Person names from a head field: a CMS suffix (``Name - detikNews``) cut, outlets dropped."""
     if not isinstance(value, str):
         return _names(value)
-    value = re.sub(r"\s+-\s+\S+$", "", value.strip())
+    head, dash, suffix = value.rpartition(" - ")  # meta values come with their blanks collapsed
+    if dash and head.strip() and suffix.strip() and " " not in suffix.strip():
+        value = head
     names = split_names(value)
     site = (site_name or "").casefold()
     return [name for name in names if not _NOT_A_PERSON.search(name) and not (site and (name.casefold() in site or site in name.casefold()))]
@@ -268,7 +270,8 @@ def page_metadata(tree: Any) -> PageMeta:
     for element in tree.xpath("//meta[@content]"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
         if key and key not in meta:
-            meta[key] = element.get("content") or ""
+            # Blanks of every kind collapsed before any pattern reads the value (no quadratic runs).
+            meta[key] = " ".join((element.get("content") or "").split())
     types: list[str] = []
     article: dict[str, Any] = {}
     breadcrumbs: list[dict[str, Any]] = []

@@ -19,6 +19,7 @@ from site_rules.base import HtmlLayout, SiteRule
 
 from .dates import date_line, parse_datetime
 from .draft import Draft
+from .extent import embedded_posts, interface_blocks, trailing_sections
 from .html import block_lines, crumb_section, element_text
 from .passes import by_era, find_dateline, finish_paragraphs, guarded, meta_line, plan_for, read_body, _UPDATED_LABEL
 
@@ -245,7 +246,24 @@ def extract_markup(rule: SiteRule, tree: Any, when: date | None = None) -> Draft
                 text = element_text(element)
                 if text:  # one decision per removed element, for explain and the report
                     draft.note(text, "drop", f"{rule.name}.{layout.name}.markup_remove")
+    # Embedded posts: the GUIDE keeps those the text introduces, drops the others.
+    for post, keep in embedded_posts(bodies, skip):
+        if keep:
+            interface = set(interface_blocks(post))
+            for element in interface:
+                draft.note(element_text(element), "drop", "shared.embed_interface")
+            skip |= interface
+            draft.embedded.update(block_lines([post], skip=interface))
+        else:
+            skip.add(post)
+            draft.note(element_text(post), "drop", "shared.embed_not_introduced")
     lines = block_lines(bodies, skip=skip, kinds=draft.kinds)
+    # A last section (a sub-heading and its paragraphs) the template set after the container.
+    for element in trailing_sections(bodies, skip):
+        line = element_text(element)
+        lines.append(line)
+        if element.tag != "p":
+            draft.kinds.setdefault(line, "heading")
     plan = plan_for(rule, layout)
     dateline = find_dateline(plan, lines[:8])
     if dateline is not None:

@@ -222,7 +222,7 @@ def meta_line(line: str, draft: Draft) -> str | None:
         return "shared.credit_line" if roles[0] else "shared.source_line"
     tags = _TAGS_LINE.fullmatch(line)
     if tags:
-        draft.add_tags(t.strip() for t in re.split(r"\s*[,#]\s*", tags.group("tags")) if t.strip())
+        draft.add_tags(t.strip() for t in re.split(r"[,#]", tags.group("tags")) if t.strip())
         return "shared.tags_line"
     return None
 
@@ -386,6 +386,11 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
             draft.note(line, "keep", "body")
             kept.append(line)
             last_kept_index = index
+            continue
+        if line in draft.embedded:  # a post the text introduces (markup pages): the article's
+            kept.append(line)
+            last_kept_index = index
+            draft.note(line, "keep", "shared.embed_introduced")
             continue
         _watch_paywall(plan, line, draft)
         reason = plan.stops.reason(line)

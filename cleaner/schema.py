@@ -14,9 +14,26 @@ dropping their offset. Declare the types instead::
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping
+
+
+def record_id(value: Any) -> str | None:
+    """An input record's ``id`` as output records carry it: always a string.
+
+    JSON Lines inputs give ids of any JSON type (``7``, ``"a-7"``, ``7.5``); one column
+    must have one type for ``load_dataset`` (and any typed reader) to read every output
+    of the CLI together, so a string stays as it is and anything else is written as its
+    JSON text (``7`` becomes ``"7"``, ``true`` becomes ``"true"``). ``NaN`` and the
+    infinities, which JSON has no text for, are null, as everywhere in the output.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +48,9 @@ def features(extra: Mapping[str, Any] | None = None, *, cli: bool = True) -> Any
     ``published`` and ``updated`` come back as the strings written, offsets intact: they
     are declared ``Json`` (datasets 5), which keeps pyarrow from reading them as UTC
     timestamps (a plain ``Value("string")`` does not: the offset is gone before the cast).
-    Input keys the CLI carries through (``id``, ``lang``, …) vary by corpus: declare them
-    in ``extra``, e.g. ``features({"id": Value("string")})``.
+    ``id`` is declared (a string, ``record_id``; a file without ids loads it as null).
+    Other input keys the CLI carries through (``lang``, …) vary by corpus: declare them
+    in ``extra``, e.g. ``features({"lang": Value("string")})``.
     """
     from datasets import Features, Value
 
@@ -66,8 +84,9 @@ def features(extra: Mapping[str, Any] | None = None, *, cli: bool = True) -> Any
     }
     if cli:
         fields["source"] = text
+        fields["id"] = text
     fields.update(extra or {})
     return Features(fields)
 
 
-__all__ = ["features", "json_schema"]
+__all__ = ["features", "json_schema", "record_id"]

@@ -2,8 +2,10 @@
 
 A raw dump is "one block per line" (GUIDE, Inputs). Before any rule looks at it we
 make each line comparable: non-breaking and zero-width spaces become plain spaces,
-runs of blanks collapse, the stray ``Â`` left by a mis-decoded NBSP goes, and the
-crawl artefact `` date 2025-05 `` that some crawlers glue before the text is cut.
+runs of blanks of every Unicode kind (thin, hair, ideographic, …) collapse, so no
+pattern downstream meets a long run of them (a blank-run pattern over one is
+quadratic), the stray ``Â`` left by a mis-decoded NBSP goes, and the crawl artefact
+`` date 2025-05 `` that some crawlers glue before the text is cut.
 Nothing else is rewritten: quotes, case and punctuation stay as displayed.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000\f\v]+")
+_SPACES = re.compile(r"[^\S\n]+")  # every Unicode blank (str.isspace) but the line break
 # "Â" is what a UTF-8 NBSP (C2 A0) becomes when read as Latin-1; alone or before a space.
 _STRAY_A_CIRC = re.compile(r"Â(?=\s|$)")
 # Line breaks other than \n (which ``str.split("\n")`` would miss) and control characters.

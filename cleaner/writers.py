@@ -6,6 +6,7 @@ import json
 import math
 from typing import Any, Callable, TextIO
 
+from .inert import for_markdown, json_inert
 from .text import without_surrogates
 
 FORMATS = ("jsonl", "text", "markdown")
@@ -31,12 +32,13 @@ def _finite(value: Any) -> Any:
 
 
 def write_jsonl(record: dict[str, Any], out: TextIO) -> None:
-    """One JSON object a line; always valid JSON (NaN and infinities written as null)."""
+    """One JSON object a line; always valid JSON (NaN and infinities written as null), with DEL
+    and the C1 controls escaped so that a record printed to a terminal stays inert."""
     try:
         line = json.dumps(record, ensure_ascii=False, allow_nan=False)
     except ValueError:
         line = json.dumps(_finite(record), ensure_ascii=False, allow_nan=False)
-    out.write(line + "\n")
+    out.write(json_inert(line) + "\n")
 
 
 def write_text(record: dict[str, Any], out: TextIO) -> None:
@@ -51,12 +53,16 @@ _MARKDOWN_PREFIX = {"heading": "## ", "item": "- ", "quote": "> "}
 
 def write_markdown(record: dict[str, Any], out: TextIO) -> None:
     """A document in Markdown: title, deck, every metadata field, then the text with its
-    sub-headings, list items and quotations (from pages) kept; a non-article says so."""
-    lines = [f"# {record['title']}" if record.get("title") else f"# {record.get('source', 'untitled')}", ""]
+    sub-headings, list items and quotations (from pages) kept; a non-article says so.
+
+    Every value is page text, escaped (``inert.for_markdown``) so that no tag, comment or
+    entity of a page is live HTML when the Markdown is rendered."""
+    md = for_markdown
+    lines = [f"# {md(str(record['title']))}" if record.get("title") else f"# {md(str(record.get('source', 'untitled')))}", ""]
     if record.get("description"):
-        lines += [f"*{record['description']}*", ""]
+        lines += [f"*{md(str(record['description']))}*", ""]
     facts = [
-        f"- **{label}:** {value}"
+        f"- **{label}:** {md(str(value))}"
         for label, value in (
             ("Site", record.get("site")),
             ("URL", record.get("url")),
@@ -77,12 +83,12 @@ def write_markdown(record: dict[str, Any], out: TextIO) -> None:
     text = record.get("text") or ""
     if not text:
         reason = (record.get("provenance") or {}).get("reason") or "no article text"
-        lines += [f"*No article: {record.get('outcome', 'non_article')}, {reason}.*", ""]
+        lines += [f"*No article: {md(str(record.get('outcome', 'non_article')))}, {md(str(reason))}.*", ""]
     else:
         kinds = {index: kind for index, kind in record.get("structure") or ()}
         for index, paragraph in enumerate(text.split("\n\n")):
             kind = kinds.get(index, "")
-            lines.append(_MARKDOWN_PREFIX.get(kind, "") + paragraph)
+            lines.append(_MARKDOWN_PREFIX.get(kind, "") + md(paragraph))
             if not (kind == "item" and kinds.get(index + 1) == "item"):  # a list stays one list
                 lines.append("")
     lines += ["---", ""]

@@ -69,7 +69,38 @@ def issue_cases(scale: float) -> dict[str, Case]:
         "random high bytes": lambda: (bytes((0x80 + (i * 37) % 128) for i in range(200_000)), {}),
         "charset=undefined page": lambda: (_page("<div>").encode("cp1252"), {"encoding": "undefined"}),
         "lone surrogates": lambda: ("Jakarta - a \ud800 b. " * 20_000, {}),
+        # issue 23: long runs of blanks where a pattern edged with \s* once went quadratic
+        **unicode_blank_cases(scale),
     }
+
+
+#: Blanks of every Unicode kind a page may carry: no-break, en quad to hair space, medium
+#: mathematical, ideographic, narrow no-break, figure space, and the ASCII ones.
+UNICODE_BLANKS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+
+def unicode_blank_cases(scale: float) -> dict[str, Case]:
+    """A head's author and a dump's credit and tags lines padded with long runs of blanks (issue 23)."""
+    run = max(int(30_000 * scale), 100)
+    body = "<article><h1>Judul berita</h1><p>" + "Kalimat artikel yang cukup panjang untuk diuji di sini. " * 10 + "</p></article>"
+
+    def dump(line: str) -> str:
+        return "Judul berita\nJAKARTA - Isi berita pertama yang cukup panjang untuk dibaca.\n" + line + "\n"
+
+    cases: dict[str, Case] = {
+        "meta author, 30,000 spaces": lambda: (f'<html><head><meta name="author" content="Budi{" " * run}Santoso"></head><body>{body}</body></html>', {}),
+        "JSON-LD author, 30,000 thin spaces": lambda: (
+            '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": "Budi' + "\u2009" * run
+            + 'Santoso, Sari"}</script></head><body>' + body + "</body></html>", {},
+        ),
+        "meta author, mixed blanks": lambda: (f'<html><head><meta name="author" content="Budi{UNICODE_BLANKS * (run // 18)}Santoso"></head><body>{body}</body></html>', {}),
+    }
+    for blank in ("\u2009", "\u200a", "\u205f", "\u2000", "\u00a0", "\u3000"):
+        name = f"U+{ord(blank):04X}"
+        cases[f"credit line, {name} x 6,000"] = lambda blank=blank: (dump("Penulis: Budi" + blank * (run // 5) + "Santoso"), {})
+        cases[f"tags line, {name} x 6,000"] = lambda blank=blank: (dump("Tags:" + blank * (run // 5) + "politik, ekonomi"), {})
+    cases["credit line of mixed blanks"] = lambda: (dump("Penulis: Budi" + UNICODE_BLANKS * (run // 18) + "Santoso | Editor: Sari"), {})
+    return cases
 
 
 def _attributes(count: int) -> str:
@@ -116,7 +147,7 @@ def time_case(make: Case) -> tuple[float, str]:
 
 
 #: Strings that make backtracking patterns explode: long runs of what patterns repeat.
-ADVERSARIAL_UNITS = ("a", " ", "A", "a ", "A ", "Aa ", "1", "1 ", "/", "a/", "(", ")", "-", " -", ".", ". ", ", A", "| ", ":", "://", "'", "# ", "(a/")
+ADVERSARIAL_UNITS = ("a", " ", "\u2009", "\u00a0 ", "A", "a ", "A ", "Aa ", "1", "1 ", "/", "a/", "(", ")", "-", " -", ".", ". ", ", A", "| ", ":", "://", "'", "# ", "(a/")
 
 #: Where a long line stands: alone, as the header's first line, after a dateline, in the footer.
 SHAPES: dict[str, Callable[[str], str]] = {

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import signal
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
@@ -27,6 +30,41 @@ def shared_dir(*parts: str) -> Path:
             pytest.fail(message + " (CI=true: the corpus tests must run)", pytrace=False)
         pytest.skip(message)
     return path
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+#: ``Popen`` keywords for a child a test stops with SIGINT (Ctrl-C). A job the shell runs in
+#: the background (``bash .ci/run &``, a CI runner) starts with SIGINT ignored and its
+#: children inherit that, so Python would install no KeyboardInterrupt handler in them;
+#: the child restores the default disposition first and takes Ctrl-C as in the foreground.
+INTERRUPTIBLE: dict[str, Any] = {"preexec_fn": _default_sigint}
+
+
+#: The extra that installs each optional module a test needs (pyproject.toml).
+EXTRAS = {"datatrove": "datatrove", "magic": "datatrove", "ray": "ray", "datasets": "checks", "playwright": "checks", "mypy": "checks", "jsonschema": "test"}
+
+
+def missing_extra(module: str) -> str | None:
+    """Why ``module`` cannot be imported (its extra, how to install it), or None when it can."""
+    try:
+        importlib.import_module(module)
+    except ImportError as error:
+        extra = EXTRAS.get(module.split(".")[0], "test")
+        return f"{module} is not installed ({error}): pip install -e '.[{extra}]'"
+    return None
+
+
+def need(module: str) -> ModuleType:
+    """``module``, or a skip that names its extra; under ``CLEANER_REQUIRE_EXTRAS`` (CI) a failure."""
+    reason = missing_extra(module)
+    if reason is not None:
+        if os.environ.get("CLEANER_REQUIRE_EXTRAS"):
+            pytest.fail(f"CI must run this test: {reason}")
+        pytest.skip(reason)
+    return importlib.import_module(module)
 
 
 @pytest.fixture()

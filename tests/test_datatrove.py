@@ -126,6 +126,7 @@ def test_non_articles_can_be_tagged_instead_of_dropped(tmp_path: Path) -> None:
 
 def test_warc_reader_step_on_a_warc_the_test_writes(tmp_path: Path) -> None:
     _require("datatrove")
+    _require("magic")  # the WarcReader needs libmagic (apt-get install libmagic1)
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import WarcReader
     from datatrove.pipeline.writers import JsonlWriter

@@ -22,6 +22,7 @@ from cleaner.fetch import Crawler, FetchSettings
 from cleaner.fetch.crawler import FetchedPage, parse_retry_after
 from cleaner.fetch.store import WarcStore, read_responses
 
+from .conftest import INTERRUPTIBLE
 from .httpsite import HttpSite, Reply, always, html_page
 
 FAST = FetchSettings(delay=0.05, connect_timeout=2, read_timeout=2, retries=2, backoff=0.05, max_backoff=0.2, robots_retry=0.2)
@@ -285,7 +286,7 @@ def test_resume_after_an_interrupted_run(tmp_path: Path, sites: list[HttpSite]) 
     url_file.write_text("\n".join(site.url(path) for path in pages) + "\n", encoding="utf-8")
     clean_out = tmp_path / "clean.jsonl"
     command = fetch_command(tmp_path, "--urls", str(url_file), "--delay", "0.05", "--clean", str(clean_out))
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **INTERRUPTIBLE)
     deadline = time.monotonic() + 30
     while sum(path.startswith("/p/") for path in site.paths()) < 10 and time.monotonic() < deadline:
         time.sleep(0.02)

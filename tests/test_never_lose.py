@@ -293,10 +293,11 @@ def test_a_document_that_kills_its_worker_gives_an_error_record(tmp_path: Path) 
     lines[250] = json.dumps({"id": 250, "text": "Jakarta (ANTARA) - KILL-WORKER"})
     batch.write_text("\n".join(lines) + "\n")
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")]))}  # this tree's cleaner
+    # The hook first, then the checkout under test (a worktree run sets PYTHONPATH to it).
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(hook), os.environ.get("PYTHONPATH"))))}
     result = run("clean", str(batch), "-o", str(out), "--errors", str(errors), "--jobs", "2", env=env)
     assert result.returncode == 1, result.stderr
-    assert [r["id"] for r in strict_jsonl(out)] == [i for i in range(600) if i != 250]
+    assert [r["id"] for r in strict_jsonl(out)] == [str(i) for i in range(600) if i != 250]  # ids written as strings
     [failed] = strict_jsonl(errors)
     assert failed["source"] == f"{batch}:251" and failed["outcome"] == "failed" and "worker" in failed["error"]
 

@@ -143,7 +143,7 @@ def _browser():  # type: ignore[no-untyped-def]
     if chromium is None or sync_playwright is None:
         if os.environ.get("CLEANER_REQUIRE_BROWSER"):
             pytest.fail("CI must run the browser test: chromium or playwright is missing")
-        pytest.skip("chromium or playwright is not installed (bash .ci/run installs both)")
+        pytest.skip("chromium or playwright is not installed (pip install -e '.[checks]' and a Chromium; bash .ci/run installs both)")
     return sync_playwright, chromium
 
 

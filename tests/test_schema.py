@@ -13,7 +13,7 @@ import pytest
 from cleaner import clean
 from cleaner.schema import features, json_schema
 
-from .conftest import FIXTURES, shared_dir
+from .conftest import FIXTURES, need, shared_dir
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -45,7 +45,7 @@ def _load(files: list[Path], tmp_path: Path) -> object:
     env_before = dict(os.environ)
     os.environ.update(HF_HOME=str(tmp_path / "hf"), HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
     try:
-        datasets = pytest.importorskip("datasets")
+        datasets = need("datasets")
         return datasets.load_dataset("json", data_files=[str(f) for f in files], split="train", features=features())
     finally:
         os.environ.clear()
