@@ -135,7 +135,10 @@ def test_markdown_output_carries_no_live_html(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     dump = tmp_path / "dump.txt"
-    dump.write_text(ARTICLE + "".join(f"Baris {snippet} tetap berupa teks biasa bagi pembaca berita ini.\n" for snippet in INJECTED), encoding="utf-8")
+    # The dump's lines carry every snippet but the Markdown one: image and link syntax together
+    # make a dump Markdown (cleaner/markdown.py), whose raw HTML is then markup, not text.
+    in_dump = [snippet for snippet in INJECTED if "](" not in snippet]
+    dump.write_text(ARTICLE + "".join(f"Baris {snippet} tetap berupa teks biasa bagi pembaca berita ini.\n" for snippet in in_dump), encoding="utf-8")
     result = subprocess.run([*CLEANER, "clean", str(page), str(dump), "-f", "md", "--jobs", "1"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     rendered = MarkdownIt("commonmark").render(result.stdout)
@@ -145,7 +148,7 @@ def test_markdown_output_carries_no_live_html(tmp_path: Path) -> None:
     assert not [node for node in tree.iter() if not isinstance(node.tag, str)]  # no comment survives
     shown = tree.text_content()
     for snippet in INJECTED:
-        assert shown.count(snippet) == 2  # the text, as the page and the dump showed it
+        assert shown.count(snippet) == 1 + (snippet in in_dump)  # the text, as the page and the dump showed it
     assert "&lt;b&gt;" in shown and "&#60;i&#62;" in shown  # entities a page displayed stay as displayed
 
 
