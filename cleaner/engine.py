@@ -22,7 +22,7 @@ from lxml import etree
 
 from site_rules import SiteRule
 
-from . import density, fallback
+from . import density, fallback, mainrun
 from .article import NO_TEXT, Article, Outcome, Provenance
 from .decode import NotText, decode_bytes, looks_binary, looks_like_html, repair_mojibake
 from .detect import UnknownSiteError, choose_rule
@@ -165,7 +165,9 @@ def clean_dump(text: str, context: Context) -> Article:
     rule = choose_rule(lines, url=context.url, site=context.site, enabled=context.options.rules)
     if is_listing_address(rule, context.url):
         return non_article(rule, "its address is a search, tag, topic or index page", lines, context)
-    draft = extract_text(rule, lines, context.when)
+    window = mainrun.locate(rule, lines, context.url)  # a whole page's text: the article's window
+    draft = extract_text(rule, window.lines, context.when)
+    mainrun.settle(window, draft)
     outcome = Outcome.NON_ARTICLE if draft.non_article else None
     candidates = {"text": Candidate(draft, f"{rule.name} text rules: the meta lines")}
     return build(rule, draft, candidates, context, Provenance("rule", rule.name, draft.layout), outcome=outcome)

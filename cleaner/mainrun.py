@@ -1,0 +1,254 @@
+"""Find the article in a whole page's text: the dump stage before the positional passes.
+
+A dump of the shape crawlers of news archives store starts near the title and holds
+little beyond the article; the passes read it by position (header, body, footer). The
+raw dumps users have most are the **whole page's text** (Common Crawl's WET, a
+``get_text()``, a Markdown crawler): menus, tickers, sidebars, related decks and
+footers stand around the article, and position means nothing there. This stage does
+for such a dump what ``density`` does for a page: it finds the run of lines that
+plainly holds the article's prose (lines of real length ending like sentences, close
+together, the rule's dateline form marking the lead), widens it by what belongs to it
+(the headline the page shows above it with the date and byline lines between, a short
+closing paragraph, the closing credits) and hands the passes only that window, so
+their header, footer and trailing-title readings act around the run, never inside it.
+
+A dump whose run starts near its top and is not buried in chrome is article-shaped:
+it is left exactly as it is (``Window.whole`` is False). A whole page with no run of
+prose at all is no article (a home page, an index, a search or tag page). Where the
+stage is unsure whether a second run of prose belongs to the article it keeps it, and
+says so in the decision log (``mainrun.unsure_kept``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from site_rules import SiteRule
+
+from .article import Decision
+from .dates import date_line
+from .draft import Draft
+from .text import ends_sentence, word_count
+
+__all__ = ["Window", "locate", "settle"]
+
+#: A prose line: at least this many words, ending like a sentence.
+PROSE_WORDS = 8
+#: Non-prose lines (sub-headings, captions, a short list, an inline "Baca juga") that
+#: may stand between two paragraphs of one run.
+MAX_GAP = 6
+#: A second run this close to the main one, with real prose, is kept with it (unsure).
+MERGE_GAP = 14
+#: A dump is article-shaped when its run starts within this many lines of its top and
+#: at most ``TAIL_LINES`` lines (or twice the window) follow it.
+HEAD_LINES = 25
+TAIL_LINES = 60
+#: How far above the run the headline, date and byline are looked for.
+TITLE_REACH = 40
+#: Lines after the run that may still belong to it (credits, a short last paragraph).
+AFTER_REACH = 6
+
+_WORD = re.compile(r"[^\W_]+")
+_MARKUP = re.compile(r"^(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)$")
+_CREDIT_OR_TAGS = re.compile(
+    r"(?:Penulis|Pewarta|Reporter|Editor|Penyunting|Redaktur|Kontributor|Oleh|Sumber|Tags?|Topik|Foto|Baca juga)\b.{0,120}$",
+    re.IGNORECASE,
+)
+_EDITOR_CODE = re.compile(r"\([\w/ .,-]{1,30}\)")
+_UPPER_NAME = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]*){0,4}(?:\s*\|\s*[A-Z]{1,4})?")
+_COPYRIGHT = re.compile(r"(?:copyright|hak cipta|©|\(c\))", re.IGNORECASE)
+_SLUG_STOP = frozenset({"html", "htm", "php", "read", "berita", "news", "detail", "www", "com", "id", "co"})
+
+
+@dataclass
+class Window:
+    """What the stage found: the lines the passes read, and what it did with the rest."""
+
+    lines: list[str]
+    #: True when the dump is a whole page and ``lines`` is the article's window.
+    whole: bool = False
+    start: int = 0
+    run_start: int = 0
+    run_end: int = 0
+    end: int = 0
+    #: The headline the page shows above the run, where one was found.
+    title: str | None = None
+    #: The publication date read next to the article (ISO), where the window holds none.
+    published: str | None = None
+    #: Why the whole page is no article (no run of prose), else None.
+    non_article: str | None = None
+    #: Extra runs of prose kept with the article (index ranges), each logged as unsure.
+    unsure: list[tuple[int, int]] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph of prose: real length, ending like a sentence."""
+    return len(line) >= 40 and word_count(line) >= PROSE_WORDS and ends_sentence(line)
+
+
+def _runs(prose: list[int]) -> list[tuple[int, int, int]]:
+    """Runs of prose lines (first, last index, number of prose lines) with gaps ≤ MAX_GAP."""
+    runs: list[tuple[int, int, int]] = []
+    for index in prose:
+        if runs and index - runs[-1][1] - 1 <= MAX_GAP:
+            first, _, count = runs[-1]
+            runs[-1] = (first, index, count + 1)
+        else:
+            runs.append((index, index, 1))
+    return runs
+
+
+def _plain(line: str) -> str:
+    return _MARKUP.sub("", line).strip()
+
+
+def _slug_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    try:
+        path = unquote(urlsplit(url if "://" in url else "//" + url).path)
+    except ValueError:
+        return set()
+    words = {w.casefold() for w in _WORD.findall(path) if not w.isdigit()}
+    return words - _SLUG_STOP
+
+
+def _title_like(line: str) -> bool:
+    bare = line.rstrip("?!").removesuffix("...").removesuffix("…")
+    n = word_count(line)
+    return 3 <= n <= 30 and len(line) <= 220 and not ends_sentence(bare) and not date_line(line) and ":" not in line[-2:]
+
+
+def _find_title(lines: list[str], run_start: int, url: str | None, counts: dict[str, int]) -> int | None:
+    """The headline the page shows above the article: the title-like line nearest the run
+    that the address names, or that the page repeats, or failing both the nearest one."""
+    slug = _slug_words(url)
+    best: tuple[float, int] | None = None
+    low = max(0, run_start - TITLE_REACH)
+    for index in range(run_start - 1, low - 1, -1):
+        line = _plain(lines[index])
+        if not _title_like(line):
+            continue
+        words = {w.casefold() for w in _WORD.findall(line)}
+        score = 0.0
+        if slug and words:
+            score += 4.0 * len(words & slug) / max(len(words), 1)
+        if counts.get(lines[index], 0) > 1 or any(counts.get(h, 0) for h in (line,) if h != lines[index]):
+            score += 1.0
+        score += 0.8 * (1 - (run_start - index) / TITLE_REACH)
+        if word_count(line) >= 5:
+            score += 0.3
+        if best is None or score > best[0]:
+            best = (score, index)
+    if best is None or best[0] < 1.2:
+        return None
+    return best[1]
+
+
+def _belongs_after(line: str) -> bool:
+    """A line right after the run that is still the article's: credits, tags, an editor's
+    code, the reporter's signature, a short closing sentence."""
+    if _COPYRIGHT.search(line):
+        return False
+    return bool(
+        _CREDIT_OR_TAGS.match(line)
+        or _EDITOR_CODE.fullmatch(line)
+        or (word_count(line) <= 6 and _UPPER_NAME.fullmatch(line))
+        or (word_count(line) >= 3 and ends_sentence(line))
+    )
+
+
+def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
+    """The window of ``lines`` the passes read: all of them for an article-shaped dump."""
+    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    runs = _runs(prose)
+    if not runs:
+        if len(lines) >= 40:
+            return Window(lines, non_article="a whole page of short lines with no run of prose")
+        return Window(lines)
+    weight = [sum(len(lines[i]) for i in prose if first <= i <= last) for first, last, _ in runs]
+    best = max(range(len(runs)), key=lambda k: weight[k])
+    first, last, _ = runs[best]
+    if first < HEAD_LINES and len(lines) - last - 1 <= max(TAIL_LINES, 2 * (last + 1)):
+        return Window(lines)  # article-shaped: the passes read it as they always have
+    window = Window(lines, whole=True, source=lines)
+    # Neighbouring runs with real prose close by: kept with the article, as unsure.
+    for step in (-1, 1):
+        k = best + step
+        while 0 <= k < len(runs):
+            a, b, count = runs[k]
+            gap = (first - b - 1) if step < 0 else (a - last - 1)
+            if gap > MERGE_GAP or (count < 2 and weight[k] < 0.25 * weight[best]):
+                break
+            window.unsure.append((a, b + 1))
+            first, last = min(first, a), max(last, b)
+            k += step
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+    title_index = _find_title(lines, first, url, counts)
+    start = title_index if title_index is not None else first
+    end = last + 1
+    while end < len(lines) and end - last - 1 < AFTER_REACH and _belongs_after(lines[end]):
+        end += 1
+    window.start, window.run_start, window.run_end, window.end = start, first, last + 1, end
+    window.lines = lines[start:end]
+    if title_index is not None:
+        window.title = _plain(lines[title_index])
+        window.lines[0] = window.title
+    # The date next to the article: above the run up to the title's reach, then just after it.
+    for index in [*range(first - 1, max(-1, first - TITLE_REACH - 1), -1), *range(end, min(len(lines), end + 10))]:
+        iso = date_line(lines[index])
+        if iso:
+            window.published = iso
+            break
+    return window
+
+
+def settle(window: Window, draft: Draft) -> None:
+    """After the passes read the window: the lines outside it logged as dropped, header chrome
+    the passes kept between headline and run dropped, the page's headline and date filled."""
+    if window.non_article:
+        if draft.non_article is None:  # a pass's own finding (a navigation menu) stands
+            draft.non_article = window.non_article
+            draft.warnings.append(f"non-article page: {window.non_article}")
+            for paragraph in draft.paragraphs:
+                draft.revise(paragraph, "drop", "mainrun.no_prose")
+            draft.paragraphs = []
+        return
+    if not window.whole:
+        return
+    lines = window.source
+    run = set(lines[window.run_start : window.run_end])
+    header_gap = {line for line in lines[window.start + 1 : window.run_start] if line not in run and not is_prose(line)}
+    kept = []
+    for paragraph in draft.paragraphs:
+        if paragraph in header_gap:
+            draft.revise(paragraph, "drop", "mainrun.header_chrome")
+        else:
+            kept.append(paragraph)
+    draft.paragraphs = kept
+    if draft.title is None and window.title:
+        draft.title = window.title
+        draft.sources.setdefault("title", "the whole page: the headline above the article")
+    if draft.published is None and window.published:
+        draft.published = window.published
+        draft.sources.setdefault("published", "the whole page: the date next to the article")
+    before = [_outside(line) for line in lines[: window.start]]
+    after = [_outside(line) for line in lines[window.end :]]
+    notes = [*before, *draft.decisions, *after]
+    for a, b in window.unsure:
+        notes.append(_note(f"lines {a + 1}-{b}", "keep", "mainrun.unsure_kept"))
+    draft.decisions = notes
+    draft._positions = None
+
+
+def _outside(line: str) -> Decision:
+    return _note(line, "drop", "mainrun.outside_article")
+
+
+def _note(line: str, verdict: str, reason: str) -> Decision:
+    return Decision(line, verdict, reason)
