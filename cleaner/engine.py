@@ -166,7 +166,7 @@ def clean_dump(text: str, context: Context) -> Article:
     if is_listing_address(rule, context.url):
         return non_article(rule, "its address is a search, tag, topic or index page", lines, context)
     window = mainrun.locate(rule, lines, context.url)  # a whole page's text: the article's window
-    draft = extract_text(rule, window.lines, context.when)
+    draft = extract_text(rule, window.lines, context.when, window.protect)
     mainrun.settle(window, draft)
     outcome = Outcome.NON_ARTICLE if draft.non_article else None
     candidates = {"text": Candidate(draft, f"{rule.name} text rules: the meta lines")}

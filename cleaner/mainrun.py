@@ -50,6 +50,10 @@ TITLE_REACH = 40
 #: Lines after the run that may still belong to it (credits, a short last paragraph).
 AFTER_REACH = 6
 
+_BLOCK_MARKS = frozenset("#*>-+|!")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)")
+_LEADING_MARKS = re.compile(r"^(?:[#>]+\s+|[*+-]\s+|\d+\.\s+)+")
 _WORD = re.compile(r"[^\W_]+")
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)$")
 _CREDIT_OR_TAGS = re.compile(
@@ -82,11 +86,33 @@ class Window:
     #: Extra runs of prose kept with the article (index ranges), each logged as unsure.
     unsure: list[tuple[int, int]] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
+    #: The run's prose lines: the positional passes never drop them.
+    protect: frozenset[str] = frozenset()
+
+
+def visible(line: str) -> tuple[str, float]:
+    """A line as a reader sees it, with the share of it that is link text: Markdown's link
+    and image syntax read as their text (an image as nothing), block markers gone."""
+    if "](" not in line and line[:1] not in _BLOCK_MARKS:
+        return line, 0.0
+    text = _IMAGE.sub("", line)
+    linked = sum(len(m.group(1)) for m in _LINK.finditer(text))
+    text = _LINK.sub(r"\1", text)
+    text = _LEADING_MARKS.sub("", text).strip()
+    return text, (linked / len(text) if text else 1.0)
 
 
 def is_prose(line: str) -> bool:
-    """A paragraph of prose: real length, ending like a sentence."""
-    return len(line) >= 40 and word_count(line) >= PROSE_WORDS and ends_sentence(line)
+    """A paragraph of prose: real length, ending like a sentence (or long, with sentences
+    or clauses inside it: a last paragraph closed by an editor's code, a cut lead), and
+    not mostly link text."""
+    if len(line) < 40:
+        return False
+    line, linked = visible(line)
+    if linked > 0.5 or len(line) < 40:
+        return False
+    words = word_count(line)
+    return (words >= PROSE_WORDS and ends_sentence(line)) or (words >= 16 and (". " in line or line.count(", ") >= 2))
 
 
 def _runs(prose: list[int]) -> list[tuple[int, int, int]]:
@@ -102,7 +128,7 @@ def _runs(prose: list[int]) -> list[tuple[int, int, int]]:
 
 
 def _plain(line: str) -> str:
-    return _MARKUP.sub("", line).strip()
+    return _MARKUP.sub("", visible(line)[0]).strip()
 
 
 def _slug_words(url: str | None) -> set[str]:
@@ -158,6 +184,7 @@ def _belongs_after(line: str) -> bool:
         or _EDITOR_CODE.fullmatch(line)
         or (word_count(line) <= 6 and _UPPER_NAME.fullmatch(line))
         or (word_count(line) >= 3 and ends_sentence(line))
+        or word_count(line) >= 12
     )
 
 
@@ -196,6 +223,7 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
         end += 1
     window.start, window.run_start, window.run_end, window.end = start, first, last + 1, end
     window.lines = lines[start:end]
+    window.protect = frozenset(line for line in lines[first : last + 1] if is_prose(line))
     if title_index is not None:
         window.title = _plain(lines[title_index])
         window.lines[0] = window.title
