@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 from site_rules import SiteRule
 
 from .article import Decision
-from .dates import date_line
+from .dates import date_line, find_datetime
 from .draft import Draft
 from .text import ends_sentence, word_count
 
@@ -111,6 +111,10 @@ def is_prose(line: str) -> bool:
     line, linked = visible(line)
     if linked > 0.5 or len(line) < 40:
         return False
+    if any(ch.isdigit() for ch in line[:45]):
+        stamp = find_datetime(line[:45])
+        if stamp is not None and "T" in stamp[0]:
+            return False  # "DETIKNEWS | Kamis 18 Jun 2015, 07:20 WIB Seorang …": a teaser in a deck
     words = word_count(line)
     return (words >= PROSE_WORDS and ends_sentence(line)) or (words >= 16 and (". " in line or line.count(", ") >= 2))
 
@@ -128,7 +132,7 @@ def _runs(prose: list[int]) -> list[tuple[int, int, int]]:
 
 
 def _plain(line: str) -> str:
-    return _MARKUP.sub("", visible(line)[0]).strip()
+    return _MARKUP.sub("", visible(line)[0]).strip().lstrip("•·▪►» ").strip()
 
 
 def _slug_words(url: str | None) -> set[str]:
@@ -172,6 +176,27 @@ def _find_title(lines: list[str], run_start: int, url: str | None, counts: dict[
     if best is None or best[0] < 1.2:
         return None
     return best[1]
+
+
+def _find_date(lines: list[str], title: int, first: int, end: int) -> str | None:
+    """The publication date shown next to the article, as the window's passes may not read
+    it (``Kamis, 5 November 2015 14:56 WIB | 1.229 Views``): in a short line between the
+    headline and the run, then just after the run, then above the headline; a date with a
+    time of day before a bare one (a site header's "today")."""
+    spans = (range(title, first), range(end, min(len(lines), end + 12)), range(title - 1, max(-1, title - TITLE_REACH), -1))
+    bare: str | None = None
+    for span in spans:
+        for index in span:
+            line = lines[index]
+            if len(line) > 120 or is_prose(line):
+                continue
+            found = find_datetime(line)
+            if found is None:
+                continue
+            if "T" in found[0]:
+                return found[0]
+            bare = bare or found[0]
+    return bare
 
 
 def _belongs_after(line: str) -> bool:
@@ -227,12 +252,7 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
     if title_index is not None:
         window.title = _plain(lines[title_index])
         window.lines[0] = window.title
-    # The date next to the article: above the run up to the title's reach, then just after it.
-    for index in [*range(first - 1, max(-1, first - TITLE_REACH - 1), -1), *range(end, min(len(lines), end + 10))]:
-        iso = date_line(lines[index])
-        if iso:
-            window.published = iso
-            break
+    window.published = _find_date(lines, start, first, end)
     return window
 
 
@@ -259,9 +279,9 @@ def settle(window: Window, draft: Draft) -> None:
         else:
             kept.append(paragraph)
     draft.paragraphs = kept
-    if draft.title is None and window.title:
+    if window.title and draft.title != window.title:  # the headline the page shows above the article
         draft.title = window.title
-        draft.sources.setdefault("title", "the whole page: the headline above the article")
+        draft.sources["title"] = "the whole page: the headline above the article"
     if draft.published is None and window.published:
         draft.published = window.published
         draft.sources.setdefault("published", "the whole page: the date next to the article")
