@@ -54,6 +54,7 @@ _BLOCK_MARKS = frozenset("#*>-+|!")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)")
 _LEADING_MARKS = re.compile(r"^(?:[#>]+\s+|[*+-]\s+|\d+\.\s+)+")
+_YEAR = re.compile(r"\d{4}")
 _WORD = re.compile(r"[^\W_]+")
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)$")
 _CREDIT_OR_TAGS = re.compile(
@@ -106,17 +107,20 @@ def is_prose(line: str) -> bool:
     """A paragraph of prose: real length, ending like a sentence (or long, with sentences
     or clauses inside it: a last paragraph closed by an editor's code, a cut lead), and
     not mostly link text."""
-    if len(line) < 40:
+    if len(line) < 40 or line.count(" ") < PROSE_WORDS - 1:
         return False
-    line, linked = visible(line)
-    if linked > 0.5 or len(line) < 40:
+    if "](" in line or line[0] in _BLOCK_MARKS:
+        line, linked = visible(line)
+        if linked > 0.5 or len(line) < 40:
+            return False
+    words = word_count(line)
+    if not ((words >= PROSE_WORDS and ends_sentence(line)) or (words >= 16 and (". " in line or line.count(", ") >= 2))):
         return False
-    if any(ch.isdigit() for ch in line[:45]):
+    if _YEAR.search(line, 0, 45):
         stamp = find_datetime(line[:45])
         if stamp is not None and "T" in stamp[0]:
             return False  # "DETIKNEWS | Kamis 18 Jun 2015, 07:20 WIB Seorang …": a teaser in a deck
-    words = word_count(line)
-    return (words >= PROSE_WORDS and ends_sentence(line)) or (words >= 16 and (". " in line or line.count(", ") >= 2))
+    return True
 
 
 def _runs(prose: list[int]) -> list[tuple[int, int, int]]:
@@ -178,7 +182,7 @@ def _find_title(lines: list[str], run_start: int, url: str | None, counts: dict[
     return best[1]
 
 
-def _find_date(lines: list[str], title: int, first: int, end: int) -> str | None:
+def _find_date(lines: list[str], flags: list[bool], title: int, first: int, end: int) -> str | None:
     """The publication date shown next to the article, as the window's passes may not read
     it (``Kamis, 5 November 2015 14:56 WIB | 1.229 Views``): in a short line between the
     headline and the run, then just after the run, then above the headline; a date with a
@@ -188,7 +192,7 @@ def _find_date(lines: list[str], title: int, first: int, end: int) -> str | None
     for span in spans:
         for index in span:
             line = lines[index]
-            if len(line) > 120 or is_prose(line):
+            if len(line) > 120 or flags[index] or not _YEAR.search(line):
                 continue
             found = find_datetime(line)
             if found is None:
@@ -215,7 +219,8 @@ def _belongs_after(line: str) -> bool:
 
 def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
     """The window of ``lines`` the passes read: all of them for an article-shaped dump."""
-    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    flags = [is_prose(line) for line in lines]
+    prose = [i for i, flag in enumerate(flags) if flag]
     runs = _runs(prose)
     if not runs:
         if len(lines) >= 40:
@@ -248,11 +253,11 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
         end += 1
     window.start, window.run_start, window.run_end, window.end = start, first, last + 1, end
     window.lines = lines[start:end]
-    window.protect = frozenset(line for line in lines[first : last + 1] if is_prose(line))
+    window.protect = frozenset(lines[i] for i in range(first, last + 1) if flags[i])
     if title_index is not None:
         window.title = _plain(lines[title_index])
         window.lines[0] = window.title
-    window.published = _find_date(lines, start, first, end)
+    window.published = _find_date(lines, flags, start, first, end)
     return window
 
 
