@@ -17,9 +17,11 @@ out and said by ``available``.
 
 from __future__ import annotations
 
-from typing import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
 
-__all__ = ["CONVERTERS", "available", "convert"]
+__all__ = ["CONVERTERS", "WholePageTotals", "available", "convert", "measure"]
 
 
 def _resiliparse(html: str) -> str:
@@ -70,3 +72,53 @@ def available() -> dict[str, str | None]:
 def convert(name: str, html: str) -> str:
     """The whole-page dump of ``html`` by converter ``name``."""
     return CONVERTERS[name](html)
+
+
+@dataclass
+class WholePageTotals:
+    """What one converter's whole-page dumps scored: the means of issue 20's bars."""
+
+    articles: int = 0
+    f1: float = 0.0
+    recall: float = 0.0
+    title: int = 0
+    published: int = 0
+    non_articles: int = 0
+    #: Articles that kept under 90% of their tokens, and non-articles that kept text.
+    lost: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+    def means(self) -> dict[str, float]:
+        n = self.articles or 1
+        return {"f1": self.f1 / n, "recall": self.recall / n, "title": self.title / n, "published": self.published / n}
+
+
+def measure(roots: list[Path], cleaner: Any, names: Iterable[str] | None = None) -> dict[str, WholePageTotals]:
+    """Clean the whole-page dumps of every saved page under ``roots`` that has an expected
+    record (the gold of its dumps too: the article is the same), per converter."""
+    from .evaluation import find_cases, loss, score
+
+    chosen = [n for n in (names or CONVERTERS) if available().get(n) is None]
+    totals = {name: WholePageTotals() for name in chosen}
+    for case in find_cases(roots):
+        if case.input_kind != "html":
+            continue
+        html = case.path.read_text(encoding="utf-8", errors="replace")
+        for name in chosen:
+            got = cleaner.clean(convert(name, html), url=case.url).to_dict()
+            result = score(got, case.expected)
+            lost = loss(got, case.expected, result)
+            total = totals[name]
+            if case.expected.get("text"):
+                total.articles += 1
+                total.f1 += result.f1
+                total.recall += result.recall
+                total.title += result.fields["title"]
+                total.published += result.fields["published"]
+                if lost:
+                    total.lost.append(f"{case.path.name}: {lost}")
+            else:
+                total.non_articles += 1
+                if lost:
+                    total.kept.append(f"{case.path.name}: {lost}")
+    return totals
