@@ -123,6 +123,34 @@ def is_prose(line: str) -> bool:
     return True
 
 
+def _continues(line: str, following: str) -> bool:
+    """``following`` goes on the sentence ``line`` leaves open: a paragraph hard-wrapped in
+    the page's source, which ``get_text`` keeps as lines."""
+    if len(line) < 15 or not following[:1].isalpha():
+        return False
+    if following[0].islower():
+        return not ends_sentence(line)
+    return line.endswith(("--", " -", "–", "—"))  # a dateline on a line of its own
+
+
+def prose_flags(lines: list[str]) -> list[bool]:
+    """Which lines are prose, a hard-wrapped paragraph's lines judged together."""
+    flags = [False] * len(lines)
+    index = 0
+    while index < len(lines):
+        end = index
+        while end + 1 < len(lines) and end - index < 60 and _continues(lines[end], lines[end + 1]):
+            end += 1
+        if end == index:
+            flags[index] = is_prose(lines[index])
+        else:
+            block = " ".join(lines[index : end + 1])
+            flag = word_count(block) >= PROSE_WORDS and ends_sentence(block) and is_prose(block)
+            flags[index : end + 1] = [flag] * (end + 1 - index)
+        index = end + 1
+    return flags
+
+
 def _runs(prose: list[int]) -> list[tuple[int, int, int]]:
     """Runs of prose lines (first, last index, number of prose lines) with gaps ≤ MAX_GAP."""
     runs: list[tuple[int, int, int]] = []
@@ -219,7 +247,7 @@ def _belongs_after(line: str) -> bool:
 
 def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
     """The window of ``lines`` the passes read: all of them for an article-shaped dump."""
-    flags = [is_prose(line) for line in lines]
+    flags = prose_flags(lines)
     prose = [i for i, flag in enumerate(flags) if flag]
     runs = _runs(prose)
     if not runs:
