@@ -87,6 +87,8 @@ class Window:
     #: Extra runs of prose kept with the article (index ranges), each logged as unsure.
     unsure: list[tuple[int, int]] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
+    #: Lines between the headline and the run that are no prose: chrome wherever the passes kept them.
+    header_gap: frozenset[str] = frozenset()
     #: The run's prose lines: the positional passes never drop them.
     protect: frozenset[str] = frozenset()
 
@@ -123,14 +125,16 @@ def is_prose(line: str) -> bool:
     return True
 
 
-def _continues(line: str, following: str) -> bool:
+def _continues(line: str, following: str, inside: bool) -> bool:
     """``following`` goes on the sentence ``line`` leaves open: a paragraph hard-wrapped in
-    the page's source, which ``get_text`` keeps as lines."""
+    the page's source, which ``get_text`` keeps as lines. ``inside``: ``line`` already
+    continues a wrapped paragraph, so a long line left open goes on even before a capital
+    (a name); a block's first break needs a small letter, so a headline never joins the lead."""
     if len(line) < 15 or not following[:1].isalpha():
         return False
-    if following[0].islower():
+    if following[0].islower() or (inside and len(line) >= 50):
         return not ends_sentence(line)
-    return line.endswith(("--", " -", "–", "—"))  # a dateline on a line of its own
+    return line.endswith(("--", " -", "–", "—", ","))  # a dateline on a line of its own, a clause
 
 
 def prose_flags(lines: list[str]) -> list[bool]:
@@ -139,7 +143,7 @@ def prose_flags(lines: list[str]) -> list[bool]:
     index = 0
     while index < len(lines):
         end = index
-        while end + 1 < len(lines) and end - index < 60 and _continues(lines[end], lines[end + 1]):
+        while end + 1 < len(lines) and end - index < 60 and _continues(lines[end], lines[end + 1], end > index):
             end += 1
         if end == index:
             flags[index] = is_prose(lines[index])
@@ -282,6 +286,7 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
     window.start, window.run_start, window.run_end, window.end = start, first, last + 1, end
     window.lines = lines[start:end]
     window.protect = frozenset(lines[i] for i in range(first, last + 1) if flags[i])
+    window.header_gap = frozenset(lines[i] for i in range(start + 1, first) if not flags[i])
     if title_index is not None:
         window.title = _plain(lines[title_index])
         window.lines[0] = window.title
@@ -304,7 +309,7 @@ def settle(window: Window, draft: Draft) -> None:
         return
     lines = window.source
     run = set(lines[window.run_start : window.run_end])
-    header_gap = {line for line in lines[window.start + 1 : window.run_start] if line not in run and not is_prose(line)}
+    header_gap = set(window.header_gap) - run
     kept = []
     for paragraph in draft.paragraphs:
         if paragraph in header_gap:
