@@ -45,6 +45,8 @@ MERGE_GAP = 14
 #: at most ``TAIL_LINES`` lines (or twice the window) follow it.
 HEAD_LINES = 25
 TAIL_LINES = 60
+#: List items or links above the run that make it a site's menu, not a dump's header.
+MENU_ITEMS = 6
 #: How far above the run the headline, date and byline are looked for.
 TITLE_REACH = 40
 #: Lines after the run that may still belong to it (credits, a short last paragraph).
@@ -54,6 +56,7 @@ _BLOCK_MARKS = frozenset("#*>-+|!")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)")
 _LEADING_MARKS = re.compile(r"^(?:[#>]+\s+|[*+-]\s+|\d+\.\s+)+")
+_ITEM_MARKS = frozenset({"• ", "* ", "- ", "+ ", "· "})
 _YEAR = re.compile(r"\d{4}")
 _WORD = re.compile(r"[^\W_]+")
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)$")
@@ -214,6 +217,14 @@ def _find_title(lines: list[str], run_start: int, url: str | None, counts: dict[
     return best[1]
 
 
+def _menu_above(lines: list[str]) -> bool:
+    """The lines above the run read as a site's menu: list items, links, or a dozen one- and
+    two-word lines (a header holds a title, a date, a byline, a caption, not this)."""
+    items = sum(1 for line in lines if line[:2] in _ITEM_MARKS or "](" in line)
+    short = sum(1 for line in lines if line.count(" ") <= 1)
+    return items >= MENU_ITEMS or short >= 2 * MENU_ITEMS
+
+
 def _find_date(lines: list[str], flags: list[bool], title: int, first: int, end: int) -> str | None:
     """The publication date shown next to the article, as the window's passes may not read
     it (``Kamis, 5 November 2015 14:56 WIB | 1.229 Views``): in a short line between the
@@ -261,7 +272,7 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
     weight = [sum(len(lines[i]) for i in prose if first <= i <= last) for first, last, _ in runs]
     best = max(range(len(runs)), key=lambda k: weight[k])
     first, last, _ = runs[best]
-    if first < HEAD_LINES and len(lines) - last - 1 <= max(TAIL_LINES, 2 * (last + 1)):
+    if first < HEAD_LINES and len(lines) - last - 1 <= max(TAIL_LINES, 2 * (last + 1)) and not _menu_above(lines[:first]):
         return Window(lines)  # article-shaped: the passes read it as they always have
     window = Window(lines, whole=True, source=lines)
     # Neighbouring runs with real prose close by: kept with the article, as unsure.
