@@ -155,7 +155,34 @@ def prose_flags(lines: list[str]) -> list[bool]:
             flag = word_count(block) >= PROSE_WORDS and ends_sentence(block) and is_prose(block)
             flags[index : end + 1] = [flag] * (end + 1 - index)
         index = end + 1
+    _unflag_decks(lines, flags)
     return flags
+
+
+def _stamp(line: str) -> bool:
+    """A short line holding a date with its time of day (a teaser's or the article's stamp)."""
+    if len(line) > 80 or not _YEAR.search(line):
+        return False
+    found = find_datetime(line)
+    return found is not None and "T" in found[0]
+
+
+def _unflag_decks(lines: list[str], flags: list[bool]) -> None:
+    """A deck of teasers (headline, stamp, one sentence; again and again) is no run of prose:
+    prose lines right under a stamp that recur within a few lines of each other are teasers.
+    The article's lead under its own stamp stands alone, and stays prose."""
+    under: list[tuple[int, int]] = []  # (prose line, its stamp line)
+    for index, flag in enumerate(flags):
+        if flag:
+            stamp = next((j for j in (index - 1, index - 2) if j >= 0 and not flags[j] and _stamp(lines[j])), None)
+            if stamp is not None:
+                under.append((index, stamp))
+    decked = set()
+    for (a, stamp_a), (b, stamp_b) in zip(under, under[1:]):
+        if b - a <= 4 and stamp_a != stamp_b:  # each with a stamp of its own, a few lines apart
+            decked.update((a, b))
+    for index in decked:
+        flags[index] = False
 
 
 def _runs(prose: list[int]) -> list[tuple[int, int, int]]:
