@@ -56,6 +56,7 @@ _BLOCK_MARKS = frozenset("#*>-+|!")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)")
 _LEADING_MARKS = re.compile(r"^(?:[#>]+\s+|[*+-]\s+|\d+\.\s+)+")
+_CLAUSE_GOES_ON = frozenset(",.;:)")
 _ITEM_MARKS = frozenset({"• ", "* ", "- ", "+ ", "· "})
 _YEAR = re.compile(r"\d{4}")
 _WORD = re.compile(r"[^\W_]+")
@@ -128,15 +129,24 @@ def is_prose(line: str) -> bool:
     return True
 
 
-def _continues(line: str, following: str, inside: bool) -> bool:
-    """``following`` goes on the sentence ``line`` leaves open: a paragraph hard-wrapped in
-    the page's source, which ``get_text`` keeps as lines. ``inside``: ``line`` already
-    continues a wrapped paragraph, so a long line left open goes on even before a capital
-    (a name); a block's first break needs a small letter, so a headline never joins the lead."""
-    if len(line) < 15 or not following[:1].isalpha():
+def _continues(lines: list[str], index: int, inside: bool) -> bool:
+    """The line after ``index`` goes on the sentence ``lines[index]`` leaves open: a paragraph
+    hard-wrapped in the page's source, or cut at each link and emphasis, which ``get_text``
+    keeps as lines. ``inside``: the line already continues such a paragraph, so a long line
+    left open goes on even before a capital (a name); a block's first break needs a small
+    letter or a clause's punctuation, so a headline never joins the lead."""
+    line, following = lines[index], lines[index + 1]
+    if ends_sentence(line) and not line.endswith(","):
         return False
-    if following[0].islower() or (inside and len(line) >= 50):
-        return not ends_sentence(line)
+    first = following[0]
+    if first.islower() or first in _CLAUSE_GOES_ON:
+        return inside or len(line) >= 15 or word_count(following) <= 3
+    if not first.isalpha():
+        return False
+    if inside and len(line) >= 50:
+        return True
+    if word_count(following) <= 3 and index + 2 < len(lines) and lines[index + 2][:1].islower():
+        return inside or len(line) >= 15  # a name or a term set apart: "… mengukuhkan" / "Tri" / "sebagai …"
     return line.endswith(("--", " -", "–", "—", ","))  # a dateline on a line of its own, a clause
 
 
@@ -146,7 +156,7 @@ def prose_flags(lines: list[str]) -> list[bool]:
     index = 0
     while index < len(lines):
         end = index
-        while end + 1 < len(lines) and end - index < 60 and _continues(lines[end], lines[end + 1], end > index):
+        while end + 1 < len(lines) and end - index < 60 and _continues(lines, end, end > index):
             end += 1
         if end == index:
             flags[index] = is_prose(lines[index])
