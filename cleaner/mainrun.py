@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from site_rules import SiteRule
+from site_rules import patterns as P
 
 from .article import Decision
 from .dates import date_line, find_datetime
@@ -56,6 +57,7 @@ _BLOCK_MARKS = frozenset("#*>-+|!")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)")
 _LEADING_MARKS = re.compile(r"^(?:[#>]+\s+|[*+-]\s+|\d+\.\s+)+")
+_CREDIT_IN_BRACKETS = re.compile(r"\((?:Sumber|Foto|Dok|Source|Photo)\b", re.IGNORECASE)
 _CLAUSE_GOES_ON = frozenset(",.;:)")
 _ITEM_MARKS = frozenset({"• ", "* ", "- ", "+ ", "· "})
 _YEAR = re.compile(r"\d{4}")
@@ -145,7 +147,7 @@ def _continues(lines: list[str], index: int, inside: bool) -> bool:
         return False
     if inside and len(line) >= 50:
         return True
-    if word_count(following) <= 3 and index + 2 < len(lines) and lines[index + 2][:1].islower():
+    if word_count(following) <= 3 and index + 2 < len(lines) and (lines[index + 2][0].islower() or lines[index + 2][0] in _CLAUSE_GOES_ON):
         return inside or len(line) >= 15  # a name or a term set apart: "… mengukuhkan" / "Tri" / "sebagai …"
     return line.endswith(("--", " -", "–", "—", ","))  # a dateline on a line of its own, a clause
 
@@ -162,7 +164,7 @@ def prose_flags(lines: list[str]) -> list[bool]:
             flags[index] = is_prose(lines[index])
         else:
             block = " ".join(lines[index : end + 1])
-            flag = word_count(block) >= PROSE_WORDS and ends_sentence(block) and is_prose(block)
+            flag = is_prose(block)
             flags[index : end + 1] = [flag] * (end + 1 - index)
         index = end + 1
     _unflag_decks(lines, flags)
@@ -241,10 +243,17 @@ def _find_title(lines: list[str], run_start: int, url: str | None, counts: dict[
         words = {w.casefold() for w in _WORD.findall(line)}
         score = 0.0
         if slug and words:
-            score += 4.0 * len(words & slug) / max(len(words), 1)
+            shared = len(words & slug)
+            if shared:  # the address names the headline: all of it, and nothing but it
+                precision, recall = shared / len(words), shared / len(slug)
+                score += 4.0 * 2 * precision * recall / (precision + recall)
         if counts.get(lines[index], 0) > 1 or any(counts.get(h, 0) for h in (line,) if h != lines[index]):
             score += 1.0
         score += 0.8 * (1 - (run_start - index) / TITLE_REACH)
+        if any(_YEAR.search(after) and find_datetime(after) for after in lines[index + 1 : min(index + 4, run_start)]):
+            score += 1.0  # the date or byline line a headline carries under it
+        if P.caption_credit(line) or _CREDIT_IN_BRACKETS.search(line):
+            score -= 3.0  # an image's caption repeats the headline with its credit
         if word_count(line) >= 5:
             score += 0.3
         if best is None or score > best[0]:
@@ -277,6 +286,10 @@ def _find_date(lines: list[str], flags: list[bool], title: int, first: int, end:
             found = find_datetime(line)
             if found is None:
                 continue
+            if "T" not in found[0] and len(line) <= 40:
+                # "on 18 Jun 2015" / "at" / "06:25 WIB": a stamp cut into lines by its markup
+                joined = find_datetime(" ".join(part for part in lines[index : index + 3] if len(part) <= 40))
+                found = joined if joined is not None and joined[0].startswith(found[0]) else found
             if "T" in found[0]:
                 return found[0]
             bare = bare or found[0]
