@@ -121,6 +121,8 @@ def is_prose(line: str) -> bool:
         line, linked = visible(line)
         if linked > 0.5 or len(line) < 40:
             return False
+    if line.endswith(("...", "…")):
+        return False  # a teaser cut short
     words = word_count(line)
     if not ((words >= PROSE_WORDS and ends_sentence(line)) or (words >= 16 and (". " in line or line.count(", ") >= 2))):
         return False
@@ -331,7 +333,7 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
         while 0 <= k < len(runs):
             a, b, count = runs[k]
             gap = (first - b - 1) if step < 0 else (a - last - 1)
-            if gap > MERGE_GAP or (count < 2 and weight[k] < 0.25 * weight[best]):
+            if gap > MERGE_GAP or count < 2 or weight[k] < 0.25 * weight[best]:
                 break
             window.unsure.append((a, b + 1))
             first, last = min(first, a), max(last, b)
