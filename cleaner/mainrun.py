@@ -29,6 +29,7 @@ from site_rules import SiteRule
 from site_rules import patterns as P
 
 from .article import Decision
+from .passes import plan_for
 from .dates import date_line, find_datetime
 from .draft import Draft
 from .text import ends_sentence, word_count
@@ -46,6 +47,9 @@ MERGE_GAP = 14
 #: at most ``TAIL_LINES`` lines (or twice the window) follow it.
 HEAD_LINES = 25
 TAIL_LINES = 60
+#: A list closing the article: how far it may reach, and how long its items and headings are.
+LIST_REACH = 30
+LIST_ITEM_WORDS = 6
 #: List items or links above the run that make it a site's menu, not a dump's header.
 MENU_ITEMS = 6
 #: How far above the run the headline, date and byline are looked for.
@@ -58,6 +62,7 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)")
 _LEADING_MARKS = re.compile(r"^(?:[#>]+\s+|[*+-]\s+|\d+\.\s+)+")
 _CREDIT_IN_BRACKETS = re.compile(r"\((?:Sumber|Foto|Dok|Source|Photo)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"\d{1,2}[.)] ")
 _CLAUSE_GOES_ON = frozenset(",.;:)")
 _ITEM_MARKS = frozenset({"• ", "* ", "- ", "+ ", "· "})
 _YEAR = re.compile(r"\d{4}")
@@ -273,6 +278,28 @@ def _menu_above(lines: list[str]) -> bool:
     return items >= MENU_ITEMS or short >= 2 * MENU_ITEMS
 
 
+def _closing_list(lines: list[str], end: int, above: set[str], rule: SiteRule) -> int:
+    """Past a list that closes the article (a heading or two over short items: the clubs, the
+    scorers): its end, or ``end`` where none follows. Items the page's menu shows above the
+    run, end headings the rule or the shared patterns name, and lines a list item would not
+    be end it."""
+    stops = plan_for(rule).stops
+    index, reach, items = end, end, 0
+    while index < len(lines) and index - end < LIST_REACH:
+        line = lines[index]
+        if line in above or stops.reason(line) or _COPYRIGHT.search(line):
+            break
+        if line[:2] in _ITEM_MARKS or _NUMBERED.match(line):
+            if word_count(line) > LIST_ITEM_WORDS:
+                break
+            items += 1
+            reach = index + 1
+        elif word_count(line) > LIST_ITEM_WORDS or ends_sentence(line):
+            break
+        index += 1
+    return reach if items >= 2 else end
+
+
 def _find_date(lines: list[str], flags: list[bool], title: int, first: int, end: int) -> str | None:
     """The publication date shown next to the article, as the window's passes may not read
     it (``Kamis, 5 November 2015 14:56 WIB | 1.229 Views``): in a short line between the
@@ -346,6 +373,8 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
     end = last + 1
     while end < len(lines) and end - last - 1 < AFTER_REACH and _belongs_after(lines[end]):
         end += 1
+    if end == last + 1:
+        end = _closing_list(lines, end, set(lines[:start]), rule)
     window.start, window.run_start, window.run_end, window.end = start, first, last + 1, end
     window.lines = lines[start:end]
     window.protect = frozenset(lines[i] for i in range(first, last + 1) if flags[i])
