@@ -47,6 +47,8 @@ MERGE_GAP = 14
 #: at most ``TAIL_LINES`` lines (or twice the window) follow it.
 HEAD_LINES = 25
 TAIL_LINES = 60
+#: Teasers of a deck stand at most this many lines apart, each under a stamp of its own.
+DECK_SPACING = 6
 #: A list closing the article: how far it may reach, and how long its items and headings are.
 LIST_REACH = 30
 LIST_ITEM_WORDS = 6
@@ -193,12 +195,12 @@ def _unflag_decks(lines: list[str], flags: list[bool]) -> None:
     under: list[tuple[int, int]] = []  # (prose line, its stamp line)
     for index, flag in enumerate(flags):
         if flag:
-            stamp = next((j for j in (index - 1, index - 2) if j >= 0 and not flags[j] and _stamp(lines[j])), None)
+            stamp = next((j for j in (index - 1, index - 2, index - 3) if j >= 0 and not flags[j] and _stamp(lines[j])), None)
             if stamp is not None:
                 under.append((index, stamp))
     decked = set()
     for (a, stamp_a), (b, stamp_b) in zip(under, under[1:]):
-        if b - a <= 4 and stamp_a != stamp_b:  # each with a stamp of its own, a few lines apart
+        if b - a <= DECK_SPACING and stamp_a != stamp_b and not any(flags[a + 1 : b]):  # each with a stamp of its own, a few lines apart
             decked.update((a, b))
     for index in decked:
         flags[index] = False
