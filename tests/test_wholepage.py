@@ -172,3 +172,22 @@ def test_whole_page_dumps_of_the_saved_pages_stay_above_todays_floor(totals) -> 
         assert means["f1"] >= 0.85 and means["recall"] >= 0.9, (name, means)
         assert means["title"] >= 0.8 and means["published"] >= 0.8, (name, means)
         assert len(total.lost) <= 3, (name, total.lost)
+
+
+def test_a_deck_of_stamped_teasers_is_no_article_text() -> None:
+    deck = []
+    for n in range(8):
+        deck += [str(n + 2), "Daerah", f"1{n} Mei 2024 0{n}:30", f"Judul Kabar Lain Nomor {n}",
+                 f"Warga kampung nomor {n} berkumpul di balai desa untuk membahas rencana panen bersama tahun ini."]
+    article = clean("\n".join([*MENU, *deck, *FOOTER]), url="https://www.kabarcontoh.id/read/2024/05/14/9/kabar")
+    assert article.outcome is Outcome.NON_ARTICLE
+    assert article.text == ""
+
+
+def test_a_list_closing_the_article_belongs_to_it() -> None:
+    closing = ["Desa penerima bantuan", "• Sukamaju", "• Sukamanah", "• Cibodas", "Tentang Kami"]
+    lines = _article()[:-1] + closing
+    article = clean(_page(lines), url=URL)
+    kept = article.text.split("\n\n")
+    assert kept[-4:] == ["Desa penerima bantuan", "• Sukamaju", "• Sukamanah", "• Cibodas"]
+    assert "Tentang Kami" not in kept
