@@ -198,7 +198,7 @@ def _unflag_decks(lines: list[str], flags: list[bool]) -> None:
             stamp = next((j for j in (index - 1, index - 2, index - 3) if j >= 0 and not flags[j] and _stamp(lines[j])), None)
             if stamp is not None:
                 under.append((index, stamp))
-    decked = set()
+    decked: set[int] = set()
     for (a, stamp_a), (b, stamp_b) in zip(under, under[1:]):
         if b - a <= DECK_SPACING and stamp_a != stamp_b and not any(flags[a + 1 : b]):  # each with a stamp of its own, a few lines apart
             decked.update((a, b))
