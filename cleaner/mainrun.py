@@ -29,7 +29,7 @@ from site_rules import SiteRule
 from site_rules import patterns as P
 
 from .article import Decision
-from .passes import plan_for
+from .passes import find_dateline, plan_for
 from .dates import date_line, find_datetime
 from .draft import Draft
 from .text import ends_sentence, word_count
@@ -276,8 +276,22 @@ def _menu_above(lines: list[str]) -> bool:
     """The lines above the run read as a site's menu: list items, links, or a dozen one- and
     two-word lines (a header holds a title, a date, a byline, a caption, not this)."""
     items = sum(1 for line in lines if line[:2] in _ITEM_MARKS or "](" in line)
-    short = sum(1 for line in lines if line.count(" ") <= 1)
+    short = sum(1 for line in lines if line.count(" ") <= 1 and not ends_sentence(line))
     return items >= MENU_ITEMS or short >= 2 * MENU_ITEMS
+
+
+def _page_of_links(rule: SiteRule, lines: list[str]) -> bool:
+    """A whole page with no run of prose is no article only on strong evidence: it opens
+    with a site's menu, hardly a short line of it ends a sentence, and no line opens with the
+    rule's dateline (a dump of short paragraphs under one is an article)."""
+    if not _menu_above(lines[:80]):
+        return False
+    # Short sentences, one a line, are a dump of short paragraphs; a deck's teasers (prose the
+    # deck rule set aside) are not.
+    sentences = sum(1 for line in lines if ends_sentence(line) and line.count(" ") >= 2 and not is_prose(line))
+    if sentences * 10 >= len(lines):
+        return False
+    return find_dateline(plan_for(rule), lines) is None
 
 
 def _closing_list(lines: list[str], end: int, above: set[str], rule: SiteRule) -> int:
@@ -347,7 +361,7 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
     prose = [i for i, flag in enumerate(flags) if flag]
     runs = _runs(prose)
     if not runs:
-        if len(lines) >= 40:
+        if len(lines) >= 40 and _page_of_links(rule, lines):
             return Window(lines, non_article="a whole page of short lines with no run of prose")
         return Window(lines)
     weight = [sum(len(lines[i]) for i in prose if first <= i <= last) for first, last, _ in runs]
