@@ -259,7 +259,7 @@ def _find_title(lines: list[str], run_start: int, url: str | None, counts: dict[
         if counts.get(lines[index], 0) > 1 or any(counts.get(h, 0) for h in (line,) if h != lines[index]):
             score += 1.0
         score += 0.8 * (1 - (run_start - index) / TITLE_REACH)
-        if any(_YEAR.search(after) and find_datetime(after) for after in lines[index + 1 : min(index + 4, run_start)]):
+        if any(len(after) <= 120 and _YEAR.search(after) and find_datetime(after) for after in lines[index + 1 : min(index + 4, run_start)]):
             score += 1.0  # the date or byline line a headline carries under it
         if P.caption_credit(line) or _CREDIT_IN_BRACKETS.search(line):
             score -= 3.0  # an image's caption repeats the headline with its credit
