@@ -124,7 +124,11 @@ def is_prose(line: str) -> bool:
     not mostly link text."""
     if len(line) < 40 or line.count(" ") < PROSE_WORDS - 1:
         return False
+    head = 0  # where the line's own text starts: after a headline link opening it
     if "](" in line or line[0] in _BLOCK_MARKS:
+        opening = _LINK.search(line, 0, 200)
+        if opening is not None and opening.start() <= 20:
+            head = len(opening.group(1)) + len(_LEADING_MARKS.sub("", _IMAGE.sub("", line[: opening.start()])))
         line, linked = visible(line)
         if linked > 0.5 or len(line) < 40:
             return False
@@ -133,8 +137,8 @@ def is_prose(line: str) -> bool:
     words = word_count(line)
     if not ((words >= PROSE_WORDS and ends_sentence(line)) or (words >= 16 and (". " in line or line.count(", ") >= 2))):
         return False
-    if _YEAR.search(line, 0, 45):
-        stamp = find_datetime(line[:45])
+    if _YEAR.search(line, head, head + 45):
+        stamp = find_datetime(line[head : head + 45])
         if stamp is not None and "T" in stamp[0]:
             return False  # "DETIKNEWS | Kamis 18 Jun 2015, 07:20 WIB Seorang …": a teaser in a deck
     return True
