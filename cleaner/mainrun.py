@@ -49,6 +49,7 @@ HEAD_LINES = 25
 TAIL_LINES = 60
 #: Teasers of a deck stand at most this many lines apart, each under a stamp of its own.
 DECK_SPACING = 6
+DECK_LENGTH = 3
 #: A list closing the article: how far it may reach, and how long its items and headings are.
 LIST_REACH = 30
 LIST_ITEM_WORDS = 6
@@ -192,22 +193,40 @@ def _stamp(line: str) -> bool:
     return found is not None and "T" in found[0]
 
 
+def _headline_link(line: str) -> bool:
+    """A Markdown heading that is one link: a teaser's headline in a deck."""
+    return line[:1] == "#" and "](" in line and visible(line)[1] > 0.8
+
+
 def _unflag_decks(lines: list[str], flags: list[bool]) -> None:
-    """A deck of teasers (headline, stamp, one sentence; again and again) is no run of prose:
-    prose lines right under a stamp that recur within a few lines of each other are teasers.
-    The article's lead under its own stamp stands alone, and stays prose."""
-    under: list[tuple[int, int]] = []  # (prose line, its stamp line)
+    """A deck of teasers (a headline or a stamp, one sentence; again and again) is no run of
+    prose: three or more prose lines, each under a stamp or a headline link of its own, a
+    few lines apart with no other prose between, are teasers. The article's lead under its
+    own stamp stands alone, and stays prose."""
+    under: list[tuple[int, int]] = []  # (prose line, its marker line)
     for index, flag in enumerate(flags):
         if flag:
-            stamp = next((j for j in (index - 1, index - 2, index - 3) if j >= 0 and not flags[j] and _stamp(lines[j])), None)
-            if stamp is not None:
-                under.append((index, stamp))
-    decked: set[int] = set()
-    for (a, stamp_a), (b, stamp_b) in zip(under, under[1:]):
-        if b - a <= DECK_SPACING and stamp_a != stamp_b and not any(flags[a + 1 : b]):  # each with a stamp of its own, a few lines apart
-            decked.update((a, b))
-    for index in decked:
-        flags[index] = False
+            marker = next(
+                (j for j in (index - 1, index - 2, index - 3) if j >= 0 and not flags[j] and (_stamp(lines[j]) or _headline_link(lines[j]))),
+                None,
+            )
+            if marker is not None:
+                under.append((index, marker))
+    chain: list[tuple[int, int]] = []
+    for index, marker in under:
+        if chain and marker != chain[-1][1]:  # the next teaser, under a marker of its own
+            last = chain[-1][0]
+            if index - last > DECK_SPACING or any(flags[last + 1 : index]):
+                _unflag(chain, flags)
+                chain = []
+        chain.append((index, marker))  # a second line under one marker (an image's alt, its caption) goes with it
+    _unflag(chain, flags)
+
+
+def _unflag(chain: list[tuple[int, int]], flags: list[bool]) -> None:
+    if len({marker for _, marker in chain}) >= DECK_LENGTH:
+        for index, _ in chain:
+            flags[index] = False
 
 
 def _runs(prose: list[int]) -> list[tuple[int, int, int]]:

@@ -191,3 +191,16 @@ def test_a_list_closing_the_article_belongs_to_it() -> None:
     kept = article.text.split("\n\n")
     assert kept[-4:] == ["Desa penerima bantuan", "• Sukamaju", "• Sukamanah", "• Cibodas"]
     assert "Tentang Kami" not in kept
+
+
+def test_a_markdown_deck_of_headline_links_is_no_article_text_but_a_lead_under_its_stamp_is() -> None:
+    deck = []
+    for n in range(6):
+        deck += [f"![foto {n}](https://img.kabarcontoh.id/{n}.jpg)", f"#### [Judul Kabar Lain Nomor {n}](https://www.kabarcontoh.id/read/{n})",
+                 f"Warga kampung nomor {n} berkumpul di balai desa untuk membahas rencana panen bersama tahun ini."]
+    menu = [f"* [{item}](https://www.kabarcontoh.id/{item.lower()})" for item in MENU]
+    listing = clean("\n\n".join([*menu, *deck, *FOOTER]), url="https://www.kabarcontoh.id/read/2024/05/14/9/kabar")
+    assert listing.outcome is Outcome.NON_ARTICLE and listing.text == ""
+    article = clean("\n".join([*MENU, TITLE, "Selasa, 14 Mei 2024 | 10:15 WIB", *PARAGRAPHS, *RELATED, *FOOTER]), url=URL)
+    assert [p for p in article.text.split("\n\n") if p in PARAGRAPHS] == PARAGRAPHS
+    assert article.published == "2024-05-14T10:15:00+07:00"
