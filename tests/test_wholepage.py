@@ -8,6 +8,7 @@ into whole-page dumps at test time by the converters of ``cleaner.wholepage``.
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -144,6 +145,8 @@ def _totals():  # type: ignore[no-untyped-def]
 
     missing = [why for why in available().values() if why]
     if missing:
+        if os.environ.get("CLEANER_REQUIRE_EXTRAS"):  # CI installs them with the test extra
+            pytest.fail("; ".join(missing))
         pytest.skip("; ".join(missing))
     roots = [shared_dir("corpus", "html"), shared_dir("outlets", "html")]
     return measure(roots, Cleaner())
