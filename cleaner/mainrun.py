@@ -154,6 +154,8 @@ def _continues(lines: list[str], index: int, inside: bool) -> bool:
     line, following = lines[index], lines[index + 1]
     if ends_sentence(line) and not line.endswith(","):
         return False
+    if _stamp(line) or _stamp(following):
+        return False  # a date with its time of day stands on its own: a stamp, not a sentence's words
     first = following[0]
     if first.islower() or first in _CLAUSE_GOES_ON:
         return inside or len(line) >= 15 or word_count(following) <= 3
@@ -178,7 +180,9 @@ def prose_flags(lines: list[str]) -> list[bool]:
             flags[index] = is_prose(lines[index])
         else:
             block = " ".join(lines[index : end + 1])
-            flag = is_prose(block)
+            # A wrapped paragraph ends a sentence; only a short one may end open (a last
+            # paragraph closed by an editor's code).
+            flag = (ends_sentence(block) or end - index < 4) and is_prose(block)
             flags[index : end + 1] = [flag] * (end + 1 - index)
         index = end + 1
     _unflag_decks(lines, flags)
