@@ -416,6 +416,8 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
     end = last + 1
     while end < len(lines) and end - last - 1 < AFTER_REACH and _belongs_after(lines[end]):
         end += 1
+        while end < len(lines) and _continues(lines, end - 1, True):
+            end += 1  # the rest of a hard-wrapped paragraph
     if end == last + 1:
         end = _closing_list(lines, end, set(lines[:start]), rule)
     window.start, window.run_start, window.run_end, window.end = start, first, last + 1, end
