@@ -145,7 +145,20 @@ def is_prose(line: str) -> bool:
     return True
 
 
-def _continues(lines: list[str], index: int, inside: bool) -> bool:
+def wrap_width(lines: list[str]) -> int:
+    """The column a hard-wrapped dump (``lynx -dump``, html2text's default) breaks its lines
+    at, or 0: most lines of real length end within a few characters of one width."""
+    lengths = sorted(len(line) for line in lines if len(line) >= 40)
+    if len(lengths) < 20:
+        return 0
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 60 <= width <= 100:
+        return 0
+    near = sum(1 for length in lengths if width - 15 <= length <= width + 2)
+    return width if near * 2 >= len(lengths) else 0
+
+
+def _continues(lines: list[str], index: int, inside: bool, wrap: int = 0) -> bool:
     """The line after ``index`` goes on the sentence ``lines[index]`` leaves open: a paragraph
     hard-wrapped in the page's source, or cut at each link and emphasis, which ``get_text``
     keeps as lines. ``inside``: the line already continues such a paragraph, so a long line
@@ -161,8 +174,8 @@ def _continues(lines: list[str], index: int, inside: bool) -> bool:
         return inside or len(line) >= 15 or word_count(following) <= 3
     if not first.isalpha():
         return False
-    if inside and len(line) >= 50:
-        return True
+    if (inside and len(line) >= 50) or (wrap and len(line) >= wrap - 15):
+        return True  # a line left open at the wrapping width goes on whatever follows
     if word_count(following) <= 3 and index + 2 < len(lines) and (lines[index + 2][0].islower() or lines[index + 2][0] in _CLAUSE_GOES_ON):
         return inside or len(line) >= 15  # a name or a term set apart: "… mengukuhkan" / "Tri" / "sebagai …"
     return line.endswith(("--", " -", "–", "—", ","))  # a dateline on a line of its own, a clause
@@ -171,10 +184,11 @@ def _continues(lines: list[str], index: int, inside: bool) -> bool:
 def prose_flags(lines: list[str]) -> list[bool]:
     """Which lines are prose, a hard-wrapped paragraph's lines judged together."""
     flags = [False] * len(lines)
+    wrap = wrap_width(lines)
     index = 0
     while index < len(lines):
         end = index
-        while end + 1 < len(lines) and end - index < 60 and _continues(lines, end, end > index):
+        while end + 1 < len(lines) and end - index < 60 and _continues(lines, end, end > index, wrap):
             end += 1
         if end == index:
             flags[index] = is_prose(lines[index])
@@ -260,6 +274,19 @@ def _slug_words(url: str | None) -> set[str]:
     return words - _SLUG_STOP
 
 
+def _slug_fit(words: set[str], slug: set[str]) -> float:
+    """How well the address names a headline's words: all of them, and nothing but them (F1)."""
+    shared = len(words & slug)
+    if not shared:
+        return 0.0
+    precision, recall = shared / len(words), shared / len(slug)
+    return 2 * precision * recall / (precision + recall)
+
+
+def _words(line: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(line)}
+
+
 def _title_like(line: str) -> bool:
     bare = line.rstrip("?!").removesuffix("...").removesuffix("…")
     n = word_count(line)
@@ -278,11 +305,7 @@ def _find_title(lines: list[str], run_start: int, url: str | None, counts: dict[
             continue
         words = {w.casefold() for w in _WORD.findall(line)}
         score = 0.0
-        if slug and words:
-            shared = len(words & slug)
-            if shared:  # the address names the headline: all of it, and nothing but it
-                precision, recall = shared / len(words), shared / len(slug)
-                score += 4.0 * 2 * precision * recall / (precision + recall)
+        score += 4.0 * _slug_fit(words, slug)
         if counts.get(lines[index], 0) > 1 or any(counts.get(h, 0) for h in (line,) if h != lines[index]):
             score += 1.0
         score += 0.8 * (1 - (run_start - index) / TITLE_REACH)
@@ -427,6 +450,15 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
     if title_index is not None:
         window.title = _plain(lines[title_index])
         window.lines[0] = window.title
+        wrap = wrap_width(lines)
+        rest = lines[title_index + 1] if title_index + 1 < first else ""
+        slug = _slug_words(url)
+        joined = f"{window.title} {_plain(rest)}"
+        fits = _slug_fit(_words(joined), slug) > _slug_fit(_words(window.title), slug) if slug else rest[:1].islower()
+        if wrap and len(lines[title_index]) >= wrap - 15 and rest and len(rest) < wrap - 15 and not ends_sentence(rest) and not date_line(rest) and fits:
+            # A headline the dump wrapped at its width: its second line is the headline's too.
+            window.title = joined
+            window.lines[0:2] = [window.title]
     window.published = _find_date(lines, flags, start, first, end)
     return window
 
