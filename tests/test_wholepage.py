@@ -207,3 +207,15 @@ def test_a_markdown_deck_of_headline_links_is_no_article_text_but_a_lead_under_i
     article = clean("\n".join([*MENU, TITLE, "Selasa, 14 Mei 2024 | 10:15 WIB", *PARAGRAPHS, *RELATED, *FOOTER]), url=URL)
     assert [p for p in article.text.split("\n\n") if p in PARAGRAPHS] == PARAGRAPHS
     assert article.published == "2024-05-14T10:15:00+07:00"
+
+
+def test_a_hard_wrapped_whole_page_keeps_every_paragraph() -> None:
+    import textwrap
+
+    long_paragraphs = [f"{p} {q}" for p, q in zip(PARAGRAPHS, reversed(PARAGRAPHS))]
+    body = [TITLE, "Selasa, 14 Mei 2024 | 10:15 WIB", *long_paragraphs]
+    text = "\n".join([*MENU, *(textwrap.fill(line, width=78) for line in body), *RELATED, *FOOTER])
+    article = clean(text, url=URL)
+    assert article.title == TITLE
+    words = article.text.split()
+    assert words == " ".join(long_paragraphs).split()  # every word, in order, nothing else
