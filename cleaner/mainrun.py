@@ -66,6 +66,12 @@ _LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)")
 _LEADING_MARKS = re.compile(r"^(?:[#>]+\s+|[*+-]\s+|\d+\.\s+)+")
 _CREDIT_IN_BRACKETS = re.compile(r"\((?:Sumber|Foto|Dok|Source|Photo)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"\d{1,2}[.)] ")
+_BYLINE = re.compile(
+    r"(?:Oleh|By|Penulis|Reporter|Pewarta)\s*:?\s+(?P<names>[^|,:]+?)(?:\s+(?:pada|on)\s+.*|\s*[|,]\s*.*\d{4}.*)?",
+    re.IGNORECASE,
+)
+_OUTLET_BYLINE = re.compile(r"(?P<names>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,4})\s+-\s+[a-z][\w.]*")
+_DATE_TAIL = re.compile(r"\s*\|\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b.*$")
 _CLAUSE_GOES_ON = frozenset(",.;:)")
 _ITEM_MARKS = frozenset({"• ", "* ", "- ", "+ ", "· "})
 _YEAR = re.compile(r"\d{4}")
@@ -492,6 +498,7 @@ def settle(window: Window, draft: Draft) -> None:
     if draft.published is None and window.published:
         draft.published = window.published
         draft.sources.setdefault("published", "the whole page: the date next to the article")
+    _read_byline(draft)
     before = [_outside(line) for line in lines[: window.start]]
     after = [_outside(line) for line in lines[window.end :]]
     notes = [*before, *draft.decisions, *after]
@@ -499,6 +506,27 @@ def settle(window: Window, draft: Draft) -> None:
         notes.append(_note(f"lines {a + 1}-{b}", "keep", "mainrun.unsure_kept"))
     draft.decisions = notes
     draft._positions = None
+
+
+def _read_byline(draft: Draft) -> None:
+    """In a whole page the line under the headline the passes took for a deck is mostly a
+    byline (``Oleh X pada …``, ``By X``, ``X - detiknews``) or an image's caption: a byline
+    gives its writer; a line that is no sentence is no deck. Credits read with a date glued
+    on (``X | Jumat, 19 Juni 2015``) lose the date."""
+    deck = draft.description
+    if deck:
+        byline = _BYLINE.fullmatch(deck) or _OUTLET_BYLINE.fullmatch(deck)
+        if byline is not None or not ends_sentence(deck) or P.caption_credit(deck) or _COPYRIGHT.search(deck):
+            draft.description = None
+            draft.sources.pop("description", None)
+            draft.revise(deck, "drop" if byline is None else "meta", "mainrun.byline" if byline else "mainrun.not_a_deck", was="meta")
+        names = byline.group("names").strip() if byline is not None else ""
+        if names and not draft.authors and not any(ch.isdigit() for ch in names) and ".com" not in names.casefold():
+            draft.credit("author", names)
+            draft.sources.setdefault("authors", "the whole page: the byline under the headline")
+    cleaned = [name for name in (_DATE_TAIL.sub("", n).strip() for n in draft.authors) if name and not date_line(name)]
+    if cleaned != draft.authors:
+        draft.authors = cleaned
 
 
 def _outside(line: str) -> Decision:
