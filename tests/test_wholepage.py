@@ -219,3 +219,13 @@ def test_a_hard_wrapped_whole_page_keeps_every_paragraph() -> None:
     assert article.title == TITLE
     words = article.text.split()
     assert words == " ".join(long_paragraphs).split()  # every word, in order, nothing else
+
+
+@pytest.mark.parametrize("byline", ["Oleh Rina Kartika pada 14 Mei 2024, 10:15 WIB", "By Rina Kartika", "Rina Kartika - kabarcontoh"])
+def test_the_byline_under_the_headline_names_the_writer_and_is_no_deck(byline: str) -> None:
+    body = [TITLE, byline, "Selasa, 14 Mei 2024 | 10:15 WIB", *PARAGRAPHS]
+    article = clean("\n".join([*MENU, *body, *RELATED, *FOOTER]), url=URL)
+    assert article.authors == ("Rina Kartika",)
+    assert article.description is None
+    assert article.published == "2024-05-14T10:15:00+07:00"
+    assert byline not in article.text
