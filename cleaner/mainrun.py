@@ -55,6 +55,8 @@ LIST_REACH = 30
 LIST_ITEM_WORDS = 6
 #: List items or links above the run that make it a site's menu, not a dump's header.
 MENU_ITEMS = 6
+#: How far above the headline a breadcrumb is looked for.
+CRUMB_REACH = 5
 #: How far above the run the headline, date and byline are looked for.
 TITLE_REACH = 40
 #: Lines after the run that may still belong to it (credits, a short last paragraph).
@@ -72,6 +74,8 @@ _BYLINE = re.compile(
 )
 _OUTLET_BYLINE = re.compile(r"(?P<names>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,4})\s+-\s+[a-z][\w.]*")
 _DATE_TAIL = re.compile(r"\s*\|\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b.*$")
+_HOME = frozenset({"home", "beranda", "index", "indeks berita"})
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|/|›)\s+")
 _CLAUSE_GOES_ON = frozenset(",.;:)")
 _ITEM_MARKS = frozenset({"• ", "* ", "- ", "+ ", "· "})
 _YEAR = re.compile(r"\d{4}")
@@ -102,6 +106,8 @@ class Window:
     title: str | None = None
     #: The publication date read next to the article (ISO), where the window holds none.
     published: str | None = None
+    #: The section a breadcrumb above the headline names.
+    category: str | None = None
     #: Why the whole page is no article (no run of prose), else None.
     non_article: str | None = None
     #: Extra runs of prose kept with the article (index ranges), each logged as unsure.
@@ -372,6 +378,21 @@ def _closing_list(lines: list[str], end: int, above: set[str], rule: SiteRule) -
     return reach if items >= 2 else end
 
 
+def _breadcrumb(lines: list[str]) -> str | None:
+    """The section a breadcrumb above the headline names: its last step after ``Home``
+    (``• Home`` / ``• News`` / ``• Peristiwa``, or ``Home > Sepakbola > Liga Inggris``)."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = _plain(lines[index]).lstrip("•*-· ").strip()
+        steps = [step.strip() for step in _CRUMB_SEPARATOR.split(line) if step.strip()]
+        if len(steps) >= 2 and steps[0].casefold() in _HOME:
+            return steps[-1] if word_count(steps[-1]) <= 4 else None
+        if line.casefold() in _HOME:
+            trail = [_plain(step).lstrip("•*-· ").strip() for step in lines[index + 1 :]]
+            trail = [step for step in trail if step and word_count(step) <= 4 and not date_line(step)]
+            return trail[-1] if trail else None
+    return None
+
+
 def _find_date(lines: list[str], flags: list[bool], title: int, first: int, end: int) -> str | None:
     """The publication date shown next to the article, as the window's passes may not read
     it (``Kamis, 5 November 2015 14:56 WIB | 1.229 Views``): in a short line between the
@@ -466,6 +487,7 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
             window.title = joined
             window.lines[0:2] = [window.title]
     window.published = _find_date(lines, flags, start, first, end)
+    window.category = _breadcrumb(lines[max(0, start - CRUMB_REACH) : start]) if title_index is not None else None
     return window
 
 
@@ -498,6 +520,9 @@ def settle(window: Window, draft: Draft) -> None:
     if draft.published is None and window.published:
         draft.published = window.published
         draft.sources.setdefault("published", "the whole page: the date next to the article")
+    if draft.category is None and window.category:
+        draft.category = window.category
+        draft.sources.setdefault("category", "the whole page: the breadcrumb above the headline")
     _read_byline(draft)
     before = [_outside(line) for line in lines[: window.start]]
     after = [_outside(line) for line in lines[window.end :]]

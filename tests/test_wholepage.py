@@ -229,3 +229,11 @@ def test_the_byline_under_the_headline_names_the_writer_and_is_no_deck(byline: s
     assert article.description is None
     assert article.published == "2024-05-14T10:15:00+07:00"
     assert byline not in article.text
+
+
+@pytest.mark.parametrize("crumbs", [["• Beranda", "• Daerah", "• Jawa Barat"], ["Beranda > Daerah > Jawa Barat"]])
+def test_the_breadcrumb_above_the_headline_names_the_section(crumbs: list[str]) -> None:
+    body = [*crumbs, TITLE, "Selasa, 14 Mei 2024 | 10:15 WIB", *PARAGRAPHS]
+    article = clean("\n".join([*MENU, *body, *RELATED, *FOOTER]), url=URL)
+    assert article.category == "Jawa Barat"
+    assert "Jawa Barat" not in article.text
