@@ -441,7 +441,18 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
         if len(lines) >= 40 and _page_of_links(rule, lines):
             return Window(lines, non_article="a whole page of short lines with no run of prose")
         return Window(lines)
-    weight = [sum(len(lines[i]) for i in prose if first <= i <= last) for first, last, _ in runs]
+    # Each run's weight: the characters of its prose, doubled where a line opens with the
+    # rule's dateline (the article's lead). One pass over the prose lines: linear.
+    forms = plan_for(rule).datelines
+    weight = [0.0] * len(runs)
+    k = 0
+    for index in prose:
+        while runs[k][1] < index:
+            k += 1
+        weight[k] += len(lines[index])
+    for k, (a, b, _) in enumerate(runs):
+        if forms and any(form.pattern.match(lines[i]) for form in forms for i in range(a, min(b + 1, a + 3))):
+            weight[k] *= 2
     best = max(range(len(runs)), key=lambda k: weight[k])
     first, last, _ = runs[best]
     if first < HEAD_LINES and len(lines) - last - 1 <= max(TAIL_LINES, 2 * (last + 1)) and not _menu_above(lines[:first]):
