@@ -76,6 +76,7 @@ _OUTLET_BYLINE = re.compile(r"(?P<names>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,
 _DATE_TAIL = re.compile(r"\s*\|\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b.*$")
 _HOME = frozenset({"home", "beranda", "index", "indeks berita"})
 _CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|/|›)\s+")
+_TIME_OF_DAY = re.compile(r"\d[:.][0-5]\d")
 _CLAUSE_GOES_ON = frozenset(",.;:)")
 _ITEM_MARKS = frozenset({"• ", "* ", "- ", "+ ", "· "})
 _YEAR = re.compile(r"\d{4}")
@@ -217,7 +218,7 @@ def prose_flags(lines: list[str]) -> list[bool]:
 
 def _stamp(line: str) -> bool:
     """A short line holding a date with its time of day (a teaser's or the article's stamp)."""
-    if len(line) > 80 or not _YEAR.search(line):
+    if len(line) > 80 or not _YEAR.search(line) or not _TIME_OF_DAY.search(line):
         return False
     found = find_datetime(line)
     return found is not None and "T" in found[0]
