@@ -22,7 +22,7 @@ from lxml import etree
 
 from site_rules import SiteRule
 
-from . import density, fallback, markdown
+from . import density, fallback, mainrun, markdown
 from . import profile as host_profile
 from .article import NO_TEXT, Article, Outcome, Provenance
 from .decode import NotText, decode_bytes, looks_binary, looks_like_html, repair_mojibake
@@ -185,7 +185,9 @@ def clean_dump(text: str, context: Context) -> Article:
     rule = choose_rule(lines, url=context.url, site=context.site, enabled=context.options.rules)
     if is_listing_address(rule, context.url):
         return non_article(rule, "its address is a search, tag, topic or index page", lines, context)
-    draft = passes_with_profile(rule, lines, context)
+    window = mainrun.locate(rule, lines, context.url)  # a whole page's text: the article's window
+    draft = passes_with_profile(rule, window.lines, context, window.protect)
+    mainrun.settle(window, draft)
     outcome = Outcome.NON_ARTICLE if draft.non_article else None
     candidates = {"text": Candidate(draft, f"{rule.name} text rules: the meta lines")}
     if read:
@@ -194,11 +196,12 @@ def clean_dump(text: str, context: Context) -> Article:
     return build(rule, draft, candidates, context, Provenance("rule", rule.name, draft.layout), outcome=outcome)
 
 
-def passes_with_profile(rule: SiteRule, lines: list[str], context: Context) -> Draft:
-    """The text passes; with a host profile, its recurring blocks taken out before them (``cleaner.profile``)."""
+def passes_with_profile(rule: SiteRule, lines: list[str], context: Context, protect: frozenset[str] = frozenset()) -> Draft:
+    """The text passes; with a host profile, its recurring blocks taken out before them
+    (``cleaner.profile``), never a line of the article's run (``protect``, ``cleaner.mainrun``)."""
     if context.options.profile is None:
-        return extract_text(rule, lines, context.when)
-    return host_profile.extract(context.options.profile, context.url, rule, lines, context.when)
+        return extract_text(rule, lines, context.when, protect)
+    return host_profile.extract(context.options.profile, context.url, rule, lines, context.when, protect)
 
 
 def clean_page(html: str, context: Context) -> Article:

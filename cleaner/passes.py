@@ -156,8 +156,14 @@ def is_navigation_page(lines: list[str], dateline_found: bool) -> bool:
 # -- the text extraction of a dump --------------------------------------------------------------------
 
 
-def extract_text(rule: SiteRule, lines: list[str], when: date | None = None) -> Draft:
-    """Run the header, body and finishing passes over normalized dump lines."""
+def extract_text(rule: SiteRule, lines: list[str], when: date | None = None, protect: frozenset[str] = frozenset()) -> Draft:
+    """Run the header, body and finishing passes over normalized dump lines.
+
+    ``protect``: the prose lines of the article's run in a whole page (``cleaner.mainrun``);
+    the positional readings (an end heading, a trailing title, the lines after the
+    credits) never drop them: an end heading inside the run ends only the chrome before
+    the next of them.
+    """
     layout = text_layout(rule, lines, when)
     plan = plan_for(rule, layout)
     draft = Draft(layout=plan.layout)
@@ -171,10 +177,10 @@ def extract_text(rule: SiteRule, lines: list[str], when: date | None = None) -> 
     if found is not None:
         index, match = found
         read_header(plan, lines[:index], draft, bounded=True)
-        read_body(plan, lines[index:], draft, match)
+        read_body(plan, lines[index:], draft, match, protect)
     else:
         start = read_header(plan, lines, draft, bounded=False)
-        read_body(plan, lines[start:], draft, None)
+        read_body(plan, lines[start:], draft, None, protect)
     finish_paragraphs(plan, draft)
     draft.mark_sources(f"{rule.name} text rules: the meta lines")
     return draft
@@ -365,8 +371,9 @@ def _rewrite(rewrites: tuple[tuple[Pattern[str], str], ...], line: str) -> str:
     return line
 
 
-def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str] | None) -> None:
-    """Keep the article's lines in order; boilerplate goes, an end heading stops."""
+def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str] | None, protect: frozenset[str] = frozenset()) -> None:
+    """Keep the article's lines in order; boilerplate goes, an end heading stops (before
+    the next ``protect``ed line, where one follows: see ``extract_text``)."""
     rule, options = plan.rule, plan.options
     if rule.line_rewrites:
         lines = [_rewrite(rule.line_rewrites, line) for line in lines]
@@ -374,7 +381,15 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
     pending_label: str | None = None
     in_footer = False
     last_kept_index = -2
+    stopped: str | None = None  # an end heading inside a protected run: chrome until its prose resumes
+    last_protected = max((i for i, line in enumerate(lines) if line in protect), default=-1) if protect else -1
     for index, line in enumerate(lines):
+        if stopped is not None:
+            if line not in protect:
+                _watch_paywall(plan, line, draft)
+                draft.note(line, "drop", stopped)
+                continue
+            stopped = None
         if index == 0 and dateline is not None:
             place = dateline.groupdict().get("place")
             draft.dateline = place.rstrip(" ,") if place else None
@@ -394,6 +409,10 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
             continue
         _watch_paywall(plan, line, draft)
         reason = plan.stops.reason(line)
+        if reason and index < last_protected:
+            stopped = reason
+            draft.note(line, "drop", reason)
+            continue
         if reason:
             for rest in lines[index:]:
                 _watch_paywall(plan, rest, draft)
@@ -408,7 +427,7 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
             draft.note(line, "meta", reason)
             in_footer = in_footer or (options.credits_close_body and reason == "shared.credit_line")
             continue
-        if in_footer and not P.BARE_CREDIT_LABEL.fullmatch(line) and not pending_label:
+        if in_footer and not P.BARE_CREDIT_LABEL.fullmatch(line) and not pending_label and line not in protect:
             draft.note(line, "drop", "shared.after_credits")
             continue
         if len(line) <= 14 and P.BARE_CREDIT_LABEL.fullmatch(line):
@@ -440,7 +459,7 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
                 draft.revise(previous, "drop", "shared.image_title")
             continue
         iso = date_line(line)
-        if iso and options.trailing_title_date and kept and _looks_like_title(kept[-1]):
+        if iso and options.trailing_title_date and kept and _looks_like_title(kept[-1]) and index >= last_protected:
             title = kept.pop()
             draft.title = draft.title or title
             draft.published = draft.published or iso

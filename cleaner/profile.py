@@ -465,10 +465,17 @@ def merge_decisions(draft: Draft, lines: Sequence[str], decided: Mapping[int, tu
     draft._positions = None  # the log moved: positions are rebuilt at the next revision
 
 
-def extract(profile: Profile, url: str | None, rule: SiteRule, lines: list[str], when: Any = None) -> Draft:
-    """The text passes over ``lines`` (``passes.extract_text``), the profile's drops taken out before."""
+def extract(
+    profile: Profile, url: str | None, rule: SiteRule, lines: list[str], when: Any = None, protect: frozenset[str] = frozenset()
+) -> Draft:
+    """The text passes over ``lines`` (``passes.extract_text``), the profile's drops taken out
+    before; a line of the article's run in a whole page (``protect``) is never one of them."""
     kept, decided = apply(profile, url, rule, lines, when)
-    draft = extract_text(rule, kept, when)
+    spared = {i for i, (verdict, _) in decided.items() if verdict == "drop" and lines[i] in protect}
+    if spared:
+        decided = {i: (("keep", "host.repeated_kept (inside the article's run)") if i in spared else d) for i, d in decided.items()}
+        kept = [line for i, line in enumerate(lines) if decided.get(i, ("keep",))[0] != "drop"]
+    draft = extract_text(rule, kept, when, protect)
     merge_decisions(draft, lines, decided)
     return draft
 

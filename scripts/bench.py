@@ -16,6 +16,11 @@ with every layout (as in use) and with layouts off (every page through the fallb
 as after a redesign of every site).
 Goals: >= 5,000 dumps/s; pages >= 3x trafilatura's pages/s (issue 15).
 
+Then whole-page dumps (issue 20): every saved page turned into the whole page's text by
+the converters of ``cleaner.wholepage`` (``pip install -e '.[wholepage]'``), cleaned as
+dumps beside trafilatura on the same pages' HTML (goal >= 10x), and one 5 MB whole-page
+dump (goal under 2 s).
+
 Then the batch run (issue 5): ``cleaner clean batch.jsonl -o out --jobs N`` on a
 JSONL batch of 20,000 dumps (the dumps above, repeated), at ``--jobs 1`` and
 ``--jobs 2``: documents per second over the whole command, and over the command
@@ -55,7 +60,16 @@ def worker(tool: str, kind: str, paths: list[str], seconds: float) -> dict[str, 
     """Run one tool on one workload in this process; its rate and peak memory."""
     sys.path.insert(0, str(ROOT))
     raw = [Path(p).read_bytes() for p in paths]
-    if tool in ("cleaner", "cleaner-no-layouts"):
+    if tool == "cleaner-wholepage":  # each page's whole-page dumps (made before the clock starts)
+        from cleaner import Cleaner
+        from cleaner.wholepage import CONVERTERS, available
+
+        cleaner = Cleaner()
+        names = [name for name, why in available().items() if why is None]
+        urls = [_url_for(Path(p)) for p in paths]
+        dumps = [(CONVERTERS[n](data.decode("utf-8", "replace")), url) for data, url in zip(raw, urls) for n in names]
+        jobs = [(lambda text=text, url=url: cleaner.clean(text, url=url)) for text, url in dumps]
+    elif tool in ("cleaner", "cleaner-no-layouts"):
         from cleaner import Cleaner
 
         cleaner = Cleaner(markup_layouts=tool == "cleaner")
@@ -186,6 +200,38 @@ def batch_run(paths: list[Path], size: int, small: int, repeats: int) -> None:
         print(f"  peak memory --jobs 1: {peaks[small]:.1f} MB at {small:,} docs, {peaks[size]:.1f} MB at {size:,} docs: {change:+.1%} (goal within ±20%)")
 
 
+def wholepage_run(pages: list[Path], seconds: float, rounds: int) -> None:
+    """Whole-page dumps (issue 20): each saved page turned into the whole page's text by the
+    converters of ``cleaner.wholepage``, cleaned as dumps, beside trafilatura extracting the
+    same pages' HTML; then one 5 MB whole-page dump, cleaned once."""
+    sys.path.insert(0, str(ROOT))
+    from cleaner.wholepage import CONVERTERS, available
+
+    missing = {name: why for name, why in available().items() if why}
+    if len(missing) == len(CONVERTERS):
+        print("whole-page dumps: no converter installed (pip install -e '.[wholepage]')")
+        return
+    runs: dict[str, list[dict[str, float]]] = {"cleaner-wholepage": [], "trafilatura": []}
+    for _ in range(rounds):
+        for tool in runs:
+            runs[tool].append(run_child(tool, "pages", pages, seconds))
+    ours = max(r["rate"] for r in runs["cleaner-wholepage"])
+    theirs = max(r["rate"] for r in runs["trafilatura"])
+    used = [name for name in CONVERTERS if name not in missing]
+    print(f"whole-page dumps: {len(pages)} pages x {len(used)} converters ({', '.join(used)}), one core, best of {rounds} rounds")
+    print(f"  cleaner on the dumps   {ours:>9,.0f} dumps/s")
+    print(f"  trafilatura on the HTML {theirs:>8,.0f} pages/s")
+    print(f"  ratio                  {ours / theirs:>9.1f}x (goal >= 10x)")
+    from cleaner import Cleaner
+
+    page = pages[0].read_text(encoding="utf-8", errors="replace")
+    one = CONVERTERS[used[0]](page)
+    big = "\n".join([one] * (5_000_000 // max(len(one), 1) + 1))[:5_000_000]
+    start = time.perf_counter()
+    Cleaner().clean(big, url=_url_for(pages[0]))
+    print(f"  one 5 MB whole-page dump ({used[0]} of {pages[0].name}, repeated): {time.perf_counter() - start:.2f} s (goal < 2 s)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=3.0, help="minimum timed seconds per tool and workload")
@@ -241,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
             off = best["cleaner-no-layouts"]
             print(f"  layouts off  {off['rate']:>9,.0f} {kind}/s   peak {off['peak_mb']:>6.1f} MB   {off['rate'] / theirs['rate']:.1f}x trafilatura")
     print("goals: cleaner >= 5,000 dumps/s; pages >= 3x trafilatura's pages/s, as in use (with layouts); layouts off is reported, 3x not reached")
+    if workloads["pages"]:
+        wholepage_run(workloads["pages"], args.seconds, args.rounds)
     if not args.no_batch and workloads["dumps"]:
         batch_run(workloads["dumps"], args.batch_size, args.batch_size // 10, args.repeats)
     if not args.no_learn and workloads["dumps"]:

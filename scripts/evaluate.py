@@ -8,7 +8,9 @@ per site folder and overall: mean token precision, recall and F1, mean paragraph
 F1, the exact-document rate, and metadata agreement per field; the same text
 metrics for trafilatura, readability-lxml and jusText where installed (``pip install
 -e '.[eval]'``; dumps are given to them as one ``<p>`` per line), and trafilatura's
-metadata agreement. ``--show N``
+metadata agreement; then the whole-page dumps of the saved pages (issue 20: each page
+turned into the whole page's text by three converters, ``pip install -e '.[wholepage]'``,
+and cleaned as a dump). ``--show N``
 lists the N worst documents with their extra and missing paragraphs.
 """
 
@@ -26,6 +28,33 @@ from cleaner.evaluation import METADATA_FIELDS, Totals, find_cases, loss, paragr
 
 
 COMPARED = {"trafilatura": trafilatura_record, "readability": readability_record, "justext": justext_record}
+
+
+def whole_page(dirs: list[Path], cleaner: object) -> None:
+    """Issue 20's measurement: every saved page with an expected record turned into whole-page
+    dumps by each converter (resiliparse as Common Crawl's WET, BeautifulSoup's get_text,
+    html2text's Markdown), cleaned as dumps with their URLs, scored against the page's gold."""
+    from cleaner.wholepage import CONVERTERS, available, measure
+
+    print("\nwhole-page dumps of the saved pages, cleaned as dumps (bars: F1 >= 0.95, recall >= 0.98, none lost, "
+          "no non-article with text, title and published >= 0.85):")
+    for name, why in available().items():
+        if why:
+            print(f"   ({name}: not measured, {why})")
+    totals = measure(dirs, cleaner)
+    if not any(t.articles or t.non_articles for t in totals.values()):
+        print("   no saved pages with *.expected.json among the inputs")
+        return
+    print(f"{'converter':<14}{'articles':>9}{'F1':>7}{'R':>7}{'lost':>6}{'non-art':>9}{'w/ text':>8}{'title':>7}{'publ.':>7}")
+    for name in CONVERTERS:
+        if name not in totals:
+            continue
+        t, m = totals[name], totals[name].means()
+        print(f"{name:<14}{t.articles:>9}{m['f1']:>7.3f}{m['recall']:>7.3f}{len(t.lost):>6}{t.non_articles:>9}{len(t.kept):>8}"
+              f"{m['title']:>7.3f}{m['published']:>7.3f}")
+    for name, t in totals.items():
+        for line in [*t.lost, *t.kept]:
+            print(f"   {name}: {line}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     for group in sorted(losses):
         for line in losses[group]:
             print(f"   {line}")
+    whole_page(args.dirs, cleaner)
     for _, path, got, expected in sorted(worst, key=lambda item: item[0])[: args.show]:
         print(f"\n== {path}")
         for name in METADATA_FIELDS:
