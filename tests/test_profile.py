@@ -319,6 +319,7 @@ def test_on_whole_page_dumps_the_profile_drops_chrome_and_never_a_paragraph_of_t
     records = [{"text": whole_page(case.path), "url": case.url} for case in cases]
     profiled = Cleaner(profile=learn_records(records))
     dropped = 0
+    outputs = []
     for case, record in zip(cases, records):
         plain = clean(record["text"], url=record["url"])
         article = profiled.clean(record["text"], url=record["url"])
@@ -327,8 +328,26 @@ def test_on_whole_page_dumps_the_profile_drops_chrome_and_never_a_paragraph_of_t
         before, after = score(plain.to_dict(), case.expected), score(article.to_dict(), case.expected)
         if before.fields["title"]:
             assert [f for f in METADATA_FIELDS if before.fields[f] and not after.fields[f]] == [], case.path
-        dropped += sum(d.reason.startswith("host.repeated (") for d in article.decisions)
-    assert dropped >= 100  # menus and footers recur on these pages: the profile must act on them
+        dropped += sum(d.reason.startswith(("host.repeated (", "mainrun.")) and d.verdict == "drop" for d in article.decisions)
+        outputs.append((case, article))
+    assert dropped >= 100  # menus and footers recur on these pages: the window and the profile take them
+    # The bar: no line that recurs on 40% of its host's pages (three pages or more) and
+    # is no article text is left in the output.
+    from collections import Counter, defaultdict
+    from urllib.parse import urlsplit
+
+    by_host: dict[str, list[int]] = defaultdict(list)
+    for index, case in enumerate(cases):
+        by_host[(urlsplit(case.url or "").hostname or "").removeprefix("www.")].append(index)
+    for host, members in by_host.items():
+        if len(members) < 3:
+            continue
+        seen = Counter(line for i in members for line in set(records[i]["text"].split("\n")) if line.strip())
+        gold = {p for i in members for p in (cases[i].expected.get("text") or "").split("\n\n")}
+        recurring = {line for line, count in seen.items() if count >= 0.4 * len(members) and line not in gold}
+        for i in members:
+            left = recurring & set(outputs[i][1].text.split("\n\n"))
+            assert not left, (cases[i].path, sorted(left)[:5])
 
 
 def test_the_report_counts_host_repeated_as_one_reason_and_shows_the_figures_per_block() -> None:
