@@ -68,8 +68,8 @@ def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     Compiled once per pair: every line then meets one alternation of drops and one of
     stops instead of dozens of patterns.
     """
-    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *P.SHARED_DROPS)
-    stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS)
+    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *P.SHARED_DROPS, *P.OUTLET_DROPS)
+    stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS, *P.OUTLET_STOPS)
     forms = tuple(form if isinstance(form, DatelineForm) else DatelineForm(form) for form in rule.dateline_forms)
     options = (layout.options if layout is not None else None) or rule.options
     kind = type(rule)

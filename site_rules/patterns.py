@@ -246,3 +246,85 @@ DATELINE_PLACE_ONLY = re.compile(r"(?P<place>[A-Z][a-z][\w'’-]*(?: [A-Z][\w'�
 DATELINE_UPPER_PLACE = re.compile(  # "JAKARTA - ", "JAKARTA -- "
     r"(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})\s*(?:--|-|–|—)\s+"
 )
+
+
+# -- what Indonesian outlets share (issue 22): the generic layer every rule gets -----------------------
+#
+# Each pattern names a kind of chrome by its structure (a pitch's imperative and the channel
+# it names, a share bar's controls, a pager's numbers), never one article's words. Patterns
+# that could take a sentence of an article are tested on articles holding similar sentences
+# (tests/test_outlet_conventions.py).
+
+#: A channel or app the outlet pitches: WhatsApp and Telegram channels, Google News, its app.
+_CHANNEL = r"(?:Google News|(?:WhatsApp|WA|Telegram) Channel|Channel (?:WhatsApp|WA|Telegram)|Saluran WhatsApp)"
+OUTLET_DROPS: tuple[LinePattern, ...] = (
+    *line_patterns(
+        "shared.channel_pitch",
+        # "Gabung ke Channel WhatsApp KompasTV …", "Silakan baca konten menarik lainnya dari X di Google News",
+        # "Cek Berita dan Artikel yang lain di Google News", "Follow Berita Okezone di Google News": an
+        # imperative opening a short line that names a channel.
+        rf"(?:Silakan |Silahkan |Yuk,? |Ayo,? )?(?:Gabung|Bergabung|Join|Ikuti|Follow|Simak|Baca|Cek|Dapatkan|Klik|Kunjungi|"
+        rf"Pantau|Update|Langganan|Berlangganan|Subscribe)\b.{{0,90}}\b{_CHANNEL}\b.{{0,60}}",
+        # The same pitch split over lines: "Cek Berita dan Artikel yang lain di" / "Google News".
+        r"(?:Cek|Baca|Simak|Ikuti|Dapatkan) [Bb]erita (?:dan|&) [Aa]rtikel (?:yang|yg) [Ll]ain di\s*:?",
+        r"(?:Google News|WhatsApp Channel|Channel WhatsApp)\.?",
+        r"Dapatkan [Bb]erita [Pp]ilihan|di WhatsApp Anda|Baca WhatsApp \S+|Ikuti [Kk]ami di\s*:?|FOLLOW US|Follow [Uu]s",
+        # App pitches: "Download Apps JPNN.com", "Unduh aplikasi X di Play Store", "Close Banner Apps X".
+        r"(?:Download|Unduh)(?: [Ss]ekarang)? (?:[Aa]pps?|[Aa]plikasi)\b.{0,80}",
+        r"Close (?:Banner|Ads)\b.{0,40}|Tutup [Ii]klan",
+    ),
+    *line_patterns(
+        "shared.share_bar",
+        r"Salin [Aa]rtikel|Salin [Tt]autan|Salin [Ll]ink|Copy [Ll]ink|(?:Link|Tautan) (?:[Tt]ersalin|[Bb]erhasil disalin)",
+        r"(?:Bagikan|Share)(?: [Aa]rtikel| [Bb]erita)?(?: [Ii]ni)?\s*:?(?:\s*(?:Facebook|Twitter|X|WhatsApp|Telegram|LINE|Line|Email|Copy Link)){0,8}",
+        r"(?:Facebook|Twitter|WhatsApp|Telegram|LINE|Email|Copy Link)(?:\s+(?:Facebook|Twitter|WhatsApp|Telegram|LINE|Email|Copy Link)){1,8}",
+        # Font-size buttons, one per line ("A" "A" "A"), and a back-to-top link.
+        r"A[+-]?|Atas|Kembali ke [Aa]tas|Back to [Tt]op",
+    ),
+    *line_patterns(
+        "shared.ads",
+        r"-?\s*(?:ADVERTISEMENT|Advertisement)\s*-?|SCROLL TO (?:CONTINUE|RESUME) (?:WITH )?CONTENT|"
+        r"Scroll (?:untuk|ke bawah untuk) (?:membaca|melanjutkan)(?: membaca)?(?: artikel| berita)?|\s*spinner loading",
+    ),
+    *line_patterns(
+        "shared.pagination",
+        # "BACA HALAMAN BERIKUTNYA", "HALAMAN :", a pager "1 2 3", "Baca halaman berikutnya ya …".
+        r"(?i:Baca halaman (?:berikutnya|selanjutnya)\b.{0,60})|(?i:halaman)\s*:|(?i:halaman \d+ dari \d+)",
+        r"1(?: \d{1,2}){1,20}(?: (?:Next|Selanjutnya|»|›))?|(?:«|‹) ?1(?: \d{1,2}){1,20}",
+    ),
+    *line_patterns(
+        "shared.reposted_notice",
+        r"(?:Sebagian )?(?:Berita|Artikel|Tulisan|Konten) ini (?:telah|sudah|sebelumnya) (?:tayang|terbit|dimuat|dipublikasikan) di .*",
+    ),
+    *line_patterns(
+        "shared.column_box",
+        # "Ingin menjadi kolumnis? Kirim tulisanmu ke …", "Mau jadi kolumnis Kompas.com? …": a question or
+        # invitation, never a sentence saying someone was a columnist.
+        r"(?:Ingin|Mau|Tertarik|Yuk|Ayo|Anda ingin|Anda tertarik|Bagi Anda yang ingin)\b.{0,40}\b(?:menjadi|jadi) [Kk]olumnis\b.{0,160}",
+        r"(?:Kirim|Kirimkan) (?:tulisan|artikel|opini|naskah)(?:mu| Anda)? .{0,80}(?:@|redaksi|email|surel).{0,80}",
+    ),
+    *line_patterns(
+        "shared.video_credit",
+        # "Video editor: X", "VO/Video Editor: X", "Produser : Y", "Kamerawan: Z": the crew of a video item.
+        r"(?:VO|Video ?[Ee]ditor|Editor [Vv]ideo|Video [Jj]urnalis|Videografer|Produser|Kamerawan|Narator|Penyunting [Vv]ideo|"
+        r"Grafis|Tim Produksi)(?:\s*/\s*(?:VO|Video ?[Ee]ditor|Editor|Produser|Kamerawan|Narator)){0,3}\s*:\s*[^.:]{2,80}",
+        r"(?:Lihat|Simak|Tonton|Saksikan) video(?:nya| selengkapnya)\b[^.]{0,60}",
+    ),
+    #: A line of hashtags only: "#BanjirJakarta #Banjir".
+    *line_patterns("shared.hashtags", r"#\w[\w-]*(?:[ ,]+#\w[\w-]*)*"),
+    #: A photo credit on its own line under the title: "- VIVA/Daru Waskita", "Foto: Istimewa", "Istimewa".
+    *line_patterns(
+        "shared.photo_credit",
+        r"[-–]\s*[A-Z][A-Za-z0-9.]{1,30}\s*/\s*[A-Z][\w .'’-]{1,40}",
+        r"(?:Foto|FOTO|Ilustrasi|Sumber [Ff]oto)\s*:\s*(?:Istimewa|Dok\.?.{0,40}|[A-Za-z0-9.]+/.{1,40})|Istimewa|Dok\. Istimewa|Ilustrasi",
+    ),
+)
+
+#: Related-list and end headings of other outlets (whole lines): nothing of the article follows.
+OUTLET_STOPS: tuple[LinePattern, ...] = line_patterns(
+    "shared.related_list",
+    r"Terkini Lainnya|TERKINI LAINNYA|Video [Rr]ekomendasi|VIDEO REKOMENDASI|TAG TERKAIT|Tag [Tt]erkait|LATEST UPDATE|Latest Update|"
+    r"Berita Terbaru|BERITA TERBARU|Artikel Lainnya|ARTIKEL LAINNYA|Rekomendasi [Uu]ntuk (?:Anda|Kamu)|Jangan Lewatkan|JANGAN LEWATKAN|"
+    r"Kumpulan Berita Terkait|(?:ARTIS|TOPIK|BERITA|ARTIKEL|VIDEO|FOTO) TERKAIT|Topik Pilihan|TOPIK PILIHAN|Baca Berita Terkait|"
+    r"Berita Lain(?:nya)? [Dd]ari .{2,30}|Kirim Komentar|Tulis Komentar|Komentar \(\d+\)",
+)
