@@ -307,8 +307,18 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
                 labels.append(line)
                 draft.note(line, "meta", "shared.section_label")
                 continue
-        elif line == draft.title:
+        elif line == draft.title or _titled_with_site(line, draft.title):
             draft.note(line, "drop", "shared.repeated_title")
+            continue
+        elif index == title_index + 1 and _label_above_title(draft.title, line, lines, index):
+            # A channel or topic label stood above the headline ("Terkini Nasional", then the
+            # title, then its deck or byline): the label is chrome, a short one the section.
+            label = draft.title or ""
+            if word_count(label) <= 3 and draft.category is None:
+                draft.category = label
+            draft.revise(label, "meta" if draft.category == label else "drop", "shared.label_above_title", was="meta")
+            draft.title, title_index = line, index
+            draft.note(line, "meta", "shared.title")
             continue
         elif draft.title and len(line) >= 10 and draft.title.endswith(line):
             # The dump glued the section label to the title ("OpiniDi Balik …"); the
@@ -331,6 +341,32 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
         draft.category = labels[-1]
     _set_dates(draft, dates)
     return len(lines)
+
+
+def _label_above_title(label: str | None, line: str, lines: list[str], index: int) -> bool:
+    """``label`` (read as the title) is a label above the headline ``line``: short, the line
+    longer and title-like, and a deck, byline or date within the next two lines."""
+    words = word_count(line)
+    if not label or word_count(label) > 6 or not 5 <= words <= 22 or words < word_count(label) + 2 or not _looks_like_title(line):
+        return False
+    if ends_sentence(line) or line.endswith((":", ",")):
+        return False
+    following = lines[index + 1 : index + 3]
+    return any(
+        date_line(nxt) or P.CREDIT_LINE.fullmatch(nxt) or P.BARE_CREDIT_LABEL.fullmatch(nxt) for nxt in following
+    ) or bool(following and ends_sentence(following[0]) and word_count(following[0]) <= 60
+              and any(P.CREDIT_LINE.fullmatch(nxt) or date_line(nxt) for nxt in lines[index + 2 : index + 4]))
+
+
+#: A title repeated with the site's name after a separator (``<title> - JPNN.COM``, ``<title> | Kompas.com``).
+_SITE_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?P<site>[\w.]{2,40}(?: [\w.]{2,20}){0,2})$")
+
+
+def _titled_with_site(line: str, title: str | None) -> bool:
+    if not title or not line.startswith(title) or line == title:
+        return False
+    match = _SITE_SUFFIX.fullmatch(line[len(title):])
+    return bool(match) and word_count(match.group("site")) <= 3
 
 
 def _category_label(rule: SiteRule, line: str) -> str | None:
@@ -434,6 +470,9 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
                 kept.pop()
                 draft.revise(previous, "drop", "shared.image_title")
             continue
+        if _lone_related_item(lines, index):
+            draft.note(line, "drop", "shared.related_item")
+            continue
         iso = date_line(line)
         if iso and options.trailing_title_date and kept and _looks_like_title(kept[-1]):
             title = kept.pop()
@@ -446,6 +485,28 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
         kept.append(line)
         last_kept_index = index
         draft.note(line, "keep", "body")
+
+
+_BULLET = re.compile(r"(?:•|-|–|·|▪|►|»)\s+(?P<item>\S.*)")
+
+
+def _lone_related_item(lines: list[str], index: int) -> bool:
+    """A link to another article standing alone between paragraphs (``• <headline>``,
+    ``- <headline>``): a bullet with no bullet beside it (a list of the article's own has
+    several), in title case, not ending like a sentence."""
+    match = _BULLET.fullmatch(lines[index])
+    if not match:
+        return False
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines) and lines[i]]
+    if any(_BULLET.fullmatch(line) for line in neighbours):
+        return False
+    item = match.group("item")
+    words = item.split()
+    if not 5 <= len(words) <= 25 or ends_sentence(item) or item.endswith((":", ",", ";")):
+        return False
+    long_words = [word for word in words if len(word) >= 4 and word[0].isalpha()]
+    capitalised = sum(1 for word in long_words if word[0].isupper())
+    return bool(long_words) and capitalised >= 0.7 * len(long_words)
 
 
 def _is_image_title(previous: str, caption: str) -> bool:
