@@ -452,8 +452,19 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
             pending_label = None
             continue
         pending_label = None
-        if line[0] == "(" and P.EDITOR_CODE_LINE.fullmatch(line):
+        if line[0] == "(" and (P.EDITOR_CODE_LINE.fullmatch(line) or P.DESK_CODE_LINE.fullmatch(line)):
             draft.note(line, "drop", "shared.editor_code")
+            continue
+        closing = P.CLOSING_CREDIT.search(line)
+        if closing and closing.start() >= 40 and _rest_is_chrome(plan, lines[index + 1 :]):
+            # The last paragraph, closed by the outlet and its reporter (a caption ends so too,
+            # but nothing of the article follows a closing credit).
+            draft.authors = merge_names(draft.authors, [closing.group("name")])
+            draft.note(closing.group(0).strip(), "meta", "shared.closing_credit")
+            line = line[: closing.start()].rstrip()
+            kept.append(line)
+            last_kept_index = index
+            draft.note(line, "keep", "body")
             continue
         credit = P.caption_credit(line)
         if credit:
@@ -485,6 +496,16 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
         kept.append(line)
         last_kept_index = index
         draft.note(line, "keep", "body")
+
+
+def _rest_is_chrome(plan: Plan, lines: list[str]) -> bool:
+    """Whether every line left is boilerplate: drops, an end heading, credit or tags lines."""
+    for line in lines:
+        if plan.stops.reason(line):
+            return True
+        if not (plan.drops.reason(line) or P.CREDIT_LINE.fullmatch(line) or _TAGS_LINE.fullmatch(line)):
+            return False
+    return True
 
 
 _BULLET = re.compile(r"(?:•|-|–|·|▪|►|»)\s+(?P<item>\S.*)")
@@ -560,6 +581,15 @@ def finish_paragraphs(plan: Plan, draft: Draft, *, repeat_min_chars: int = 20) -
                 unique.append(text)
                 draft.revise(caption, "keep", "shared.caption_as_body", was="drop")
     if unique:
+        credit = P.CLOSING_CREDIT.search(unique[-1])
+        if credit:
+            draft.authors = merge_names(draft.authors, [credit.group("name")])
+            draft.note(credit.group(0).strip(), "meta", "shared.closing_credit")
+            unique[-1] = unique[-1][: credit.start()].rstrip()
+        mark = P.CLOSING_MARK.search(unique[-1])
+        if mark:
+            draft.note(mark.group(0).strip(), "drop", "shared.closing_code")
+            unique[-1] = unique[-1][: mark.start()].rstrip()
         last = P.CREW_LIST.sub("", P.EDITOR_CODE.sub("", unique[-1])).rstrip()
         if last != unique[-1]:
             draft.note(unique[-1][len(last) :].strip(), "drop", "shared.closing_code")

@@ -328,3 +328,17 @@ OUTLET_STOPS: tuple[LinePattern, ...] = line_patterns(
     r"Kumpulan Berita Terkait|(?:ARTIS|TOPIK|BERITA|ARTIKEL|VIDEO|FOTO) TERKAIT|Topik Pilihan|TOPIK PILIHAN|Baca Berita Terkait|"
     r"Berita Lain(?:nya)? [Dd]ari .{2,30}|Kirim Komentar|Tulis Komentar|Komentar \(\d+\)",
 )
+
+#: Closing marks of other outlets after the last sentence: ``***``, a bracketed code ``[ian]``.
+CLOSING_MARK = re.compile(r"(?<=[.!?\"”’'])\s*(?:\*{2,4}|\[[a-z]{2,5}(?:/[a-z]{2,5}){0,3}\])\s*$")
+#: A line that is only an upper-case desk code: ``(OGI)``, ``(HUS)`` (in a sentence such a
+#: bracket names an institution and stays; on a line of its own it is a code).
+DESK_CODE_LINE = re.compile(r"\((?:[A-Z]{2,6}|[A-Z][a-z]{1,5})\)")
+#: The outlet and reporter credited after the last sentence: ``(Tribunlampung.co.id/Hanif Mustafa)``,
+#: ``(Tribunnews/Amryono Prakoso)``. The reporter joins the authors.
+CLOSING_CREDIT = re.compile(
+    # An outlet's name of five letters or more, not an agency in capitals (``(REUTERS/Name)`` closes
+    # captions), and a full name (an editor code has neither).
+    r"(?<=[.!?\"”’'])\s*\((?P<outlet>[A-Z][a-z][\w-]{3,30}(?:\.[a-z]{2,4}){0,2})\s*/\s*"
+    r"(?P<name>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3})\)\s*$"
+)
