@@ -36,6 +36,13 @@ class Generic(SiteRule):
         DatelineForm(P.DATELINE_KLY_NO_DASH, min_line_chars=120),
         P.DATELINE_UPPER_PLACE,
         DatelineForm(P.DATELINE_PLACE_ONLY, min_line_chars=120),
+        # Forms of other outlets (issue 22): a brand after the place, a doubled dash, a place
+        # with a colon or full stop, a place alone on its line above the lead.
+        P.DATELINE_BRAND_AFTER_PLACE,
+        P.DATELINE_DOMAIN_DOUBLE_DASH,
+        DatelineForm(P.DATELINE_PLACE_COLON, min_line_chars=120, max_place_words=3),
+        DatelineForm(P.DATELINE_UPPER_PLACE_STOP, min_line_chars=120, max_place_words=3),
+        DatelineForm(P.DATELINE_PLACE_ALONE, max_place_words=3),
     )
     drops = (
         *P.line_patterns(

@@ -342,3 +342,20 @@ CLOSING_CREDIT = re.compile(
     r"(?<=[.!?\"”’'])\s*\((?P<outlet>[A-Z][a-z][\w-]{3,30}(?:\.[a-z]{2,4}){0,2})\s*/\s*"
     r"(?P<name>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3})\)\s*$"
 )
+
+#: Dateline forms of other outlets (issue 22), for the generic rule and any outlet rule.
+#: ``Jakarta: `` (Medcom) and ``JAKARTA. `` (Kontan): a place of at most three words closed by a
+#: colon or full stop. Only a long paragraph opens so (``DatelineForm`` min length), so a
+#: title ("Jokowi: …") or a short quote never reads as one.
+DATELINE_PLACE_COLON = re.compile(r"(?P<place>[A-Z][a-z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}):\s+(?=[A-Z\"“'‘])")
+DATELINE_UPPER_PLACE_STOP = re.compile(r"(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2})\.\s+(?=[A-Z\"“'‘])")
+#: A domain with a doubled dash: ``Bola.net - - ``.
+DATELINE_DOMAIN_DOUBLE_DASH = re.compile(rf"(?P<outlet>{_DOMAIN})\s*(?:-|–|—)\s*(?:-|–|—)\s*(?=[A-Z\"“'‘(])")
+#: A place alone on its line, its lead on the next (detik's full-page layout: ``Maros -``).
+DATELINE_PLACE_ALONE = re.compile(r"(?P<place>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s+(?:-|–|—|--)\s*$")
+#: A place, then the outlet's brand in one word with an inner capital or in capitals
+#: (``Jakarta, KompasOtomotif – ``, ``Jakarta, Kompas - ``), then a dash.
+DATELINE_BRAND_AFTER_PLACE = re.compile(
+    r"(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}),\s*(?P<outlet>[A-Za-z][a-z]+[A-Z][A-Za-z]+|[A-Z]{4,}|Kompas|Suara|Tribun)"
+    r"\s*(?:--|-|–|—)\s+(?=[A-Z\"“'‘(])"
+)
