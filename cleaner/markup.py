@@ -222,6 +222,56 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     return draft
 
 
+_HEADINGS = XPath("//h1[normalize-space()] | //h2[normalize-space()]")
+_AFTER = XPath("following::*[position() <= 30]")
+_BEFORE = XPath("preceding::*[position() <= 12]")
+_IN_LINK = XPath("ancestor-or-self::a")
+
+
+def headline_element(tree: Any, title: str | None) -> Any | None:
+    """The article's visible headline: the ``<h1>``/``<h2>`` whose text is the title (a page's
+    logo may be an ``<h1>`` too), else the page's one ``<h1>``."""
+    if title:
+        for element in _HEADINGS(tree)[:60]:
+            if element_text(element) == title and not _IN_LINK(element):
+                return element
+    found = _HEADLINES(tree)
+    return found[0] if len(found) == 1 else None
+
+
+def _shown_time(element: Any) -> str | None:
+    if _IN_LINK(element):
+        return None  # a related item's date
+    text = element_text(element)
+    iso = date_line(text) if 8 <= len(text) <= 80 else None
+    return iso if iso and "T" in iso else None
+
+
+def headline_date(tree: Any, title: str | None) -> str | None:
+    """The outlet's own date line by the headline: the first date with a time among the
+    elements after it, else the nearest before it (``Kompas``: under it; ``Okezone``: above).
+
+    A date shown on the page wins over the head's, which is often the indexing time or
+    a day without its hour. Measured against htmldate (which trafilatura brings) on the
+    saved pages of ../shared, ``--no-layouts``: htmldate found the minute on 8 of 33 pages
+    (it mostly gives the day), the page's own reading on 20, so the own reading is kept.
+    """
+    headline = headline_element(tree, title)
+    if headline is None:
+        return None
+    for element in _AFTER(headline):
+        if element.tag in ("h1", "h2") and element_text(element):
+            break  # the next article's headline: no date of this one beyond
+        iso = _shown_time(element)
+        if iso:
+            return iso
+    for element in reversed(_BEFORE(headline)):
+        iso = _shown_time(element)
+        if iso:
+            return iso
+    return None
+
+
 def extract_markup(rule: SiteRule, tree: Any, when: date | None = None) -> Draft | None:
     """The article of a parsed page by the rule's markup layouts; None when none matches."""
     found = matching_layout(rule, tree, when)
