@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml.etree import XPath
 
+from site_rules import patterns as P
+
 from site_rules.base import HtmlLayout, SiteRule
 
 from .dates import date_line, parse_datetime
@@ -167,16 +169,49 @@ def _conventions(tree: Any) -> _Conventions:
 _LABEL_ONLY = re.compile(r"[A-Za-z][A-Za-z ]{1,20}\s*:")
 
 
+#: A credits table's row as block lines give it: ``Penulis | : Aditya Maulana |``.
+_CREDIT_ROW = re.compile(r"(?P<label>[A-Za-z][A-Za-z &]{1,20}?)\s*\|\s*:?\s*(?P<value>[^|]{2,100}?)\s*\|?")
+#: A role shown after the name it credits (``Dewi Kania`` then ``Jurnalis``; ``Name`` then ``Penulis``).
+_ROLE_AFTER = {"jurnalis": "Penulis", "penulis": "Penulis", "reporter": "Reporter", "wartawan": "Penulis", "editor": "Editor", "penyunting": "Editor"}
+#: A contributor's desk before the name (``Kontributor Lhokseumawe, Masriadi``): the desk is no person.
+_CONTRIBUTOR_DESK = re.compile(r"(?<=:)\s*Kontributor [A-Z][\w-]*(?: [A-Z][\w-]*){0,2},\s*")
+
+
 def _credit_lines(element: Any) -> list[str]:
     """A credit element's lines: by block, so a box of several facts ("Penulis: X | Editor: Y",
-    then a date) is not one glued line, with a lone label joined to the value after it."""
+    then a date) is not one glued line, with a lone label joined to the value after it, a
+    table row read as ``label: value``, and a role shown after a name put before it."""
     lines: list[str] = []
     for line in block_lines([element]):
+        row = _CREDIT_ROW.fullmatch(line)
+        if row and P.BARE_CREDIT_LABEL.fullmatch(row.group("label")):
+            line = f"{row.group('label')}: {row.group('value').lstrip(': ')}"
         if lines and _LABEL_ONLY.fullmatch(lines[-1]):
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
-    return lines
+    # A box of just a name and its role under it (Okezone: "Dewi Kania", "Jurnalis"). In a
+    # longer list a role names the names after it ("Author", "X", "Y", "Editor", "Z").
+    role = _ROLE_AFTER.get(lines[-1].strip(" :").casefold()) if len(lines) == 2 else None
+    if role and _NAME_ONLY.fullmatch(lines[0]):
+        lines = [f"{role}: {lines[0]}"]
+    return [_CONTRIBUTOR_DESK.sub(" ", line) for line in lines]
+
+
+_NAME_ONLY = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,4}")
+#: Credits shown with a label anywhere on the page: a table row whose first cell is the label
+#: (Kompas' credits box), or a short block opening with ``Penulis:``/``Editor:``.
+_RE = {"re": "http://exslt.org/regular-expressions"}
+_LABELLED_CREDITS = XPath(
+    "//tr[td[1][re:test(normalize-space(), '^(Penulis|Editor|Reporter|Pewarta|Penyunting|Redaktur)\\s*:?$', 'i')]]"
+    " | //*[self::p or self::div or self::span or self::li or self::td]"
+    "[re:test(normalize-space(), '^(Penulis|Editor|Reporter|Pewarta|Penyunting|Redaktur|Laporan [Ww]artawan)\\b[^:]{0,12}:', '')]"
+    "[string-length(normalize-space()) < 120][not(.//p or .//div or .//li)]",
+    namespaces=_RE,
+)
+#: ``Name - detikinet`` in an element classed as the author: the name and the outlet's brand.
+_NAME_AND_BRAND = re.compile(r"(?P<names>[A-Z][^|:\d/]{2,60}?)\s+[-–|]\s+(?P<brand>[\w.]{3,30})")
+_AUTHOR_CLASS = re.compile("author|byline|reporter|penulis")
 
 
 def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
@@ -203,11 +238,25 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     def bylines() -> None:
         seen: set[str] = set()
         for element in found.bylines:
+            author_class = bool(_AUTHOR_CLASS.search(element.get("class") or ""))
             for line in _credit_lines(element):
                 if line in seen or len(line) > 120:
                     continue
                 seen.add(line)
+                brand = _NAME_AND_BRAND.fullmatch(line) if author_class else None
+                if brand and not draft.authors and _NAME_ONLY.fullmatch(brand.group("names").strip()):
+                    draft.credit("author", brand.group("names"))
+                    continue
                 read_byline(rule, line, draft)
+
+    def labelled() -> None:
+        lines: list[str] = []
+        for element in _LABELLED_CREDITS(tree)[:12]:
+            lines.extend(_credit_lines(element) if element.tag == "tr" else [element_text(element)])
+        for line in dict.fromkeys(lines):
+            for part in line.split(" | ")[:4]:  # "Reporter : X | Jumat, 19 Juni 2015 03:40"
+                if len(part) <= 120:
+                    meta_line(_CONTRIBUTOR_DESK.sub(" ", part), draft)
 
     def headline() -> None:
         found = _HEADLINES(tree)
@@ -218,6 +267,8 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     guarded(draft, "page conventions: breadcrumb", crumbs, None)
     guarded(draft, "page conventions: tags", tags, None)
     guarded(draft, "page conventions: bylines and dates", bylines, None)
+    if not (draft.authors or draft.editors):
+        guarded(draft, "page conventions: labelled credits", labelled, None)
     draft.mark_sources("page conventions: headline, breadcrumb, tag list, credits box")
     return draft
 
