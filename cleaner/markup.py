@@ -265,6 +265,8 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
 
     guarded(draft, "page conventions: headline", headline, None)
     guarded(draft, "page conventions: breadcrumb", crumbs, None)
+    if draft.category is None:
+        draft.category = guarded(draft, "page conventions: channel above the headline", lambda: headline_channel(tree, title), None)
     guarded(draft, "page conventions: tags", tags, None)
     guarded(draft, "page conventions: bylines and dates", bylines, None)
     if not (draft.authors or draft.editors):
@@ -321,6 +323,43 @@ def headline_date(tree: Any, title: str | None) -> str | None:
         if iso:
             return iso
     return None
+
+
+_SECTION_BEFORE = XPath("preceding::a[position() <= 8]")
+_ROOT_TEXTS = frozenset(("home", "beranda", "index", "depan"))
+_ARTICLE_ADDRESS = re.compile(r"\d{5,}|/read/|/berita/\d|\.html?$")
+
+
+def _path(href: str) -> str:
+    return re.sub(r"^(?:https?:)?//[^/]+", "", href.strip()).split("?")[0].split("#")[0]
+
+
+def headline_channel(tree: Any, title: str | None) -> str | None:
+    """The channel linked just above the headline, as a breadcrumb shows it: the nearest link
+    before the headline when a link to the site's home stands a few links further back
+    (``Home › News › Nasional``, ``Bola › Liga Indonesia``); a navigation menu has no home
+    link among its last items, and a related item links to an article, not a section."""
+    headline = headline_element(tree, title)
+    if headline is None:
+        return None
+    links = list(reversed(_SECTION_BEFORE(headline)))
+    texts = [element_text(link) for link in links]
+    rooted = any(
+        _path(link.get("href") or "#") in ("", "/") or text.casefold() in _ROOT_TEXTS
+        for link, text in zip(links[1:6], texts[1:6])
+    )
+    if not links or not rooted:
+        return None
+    first, text = links[0], texts[0]
+    href = first.get("href") or ""
+    if not text or text.casefold() in _ROOT_TEXTS or not 1 <= len(text.split()) <= 4 or _ARTICLE_ADDRESS.search(href):
+        return None
+    if _path(href) in ("", "/") and href not in ("#", ""):
+        return None  # the site's home itself
+    menu = next(first.iterancestors("ul", "ol", "nav"), None)
+    if menu is not None and (menu.tag == "nav" or len(menu) > 6):
+        return None  # an item of the site's menu, not a breadcrumb
+    return text
 
 
 def extract_markup(rule: SiteRule, tree: Any, when: date | None = None) -> Draft | None:
