@@ -268,6 +268,8 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     if draft.category is None:
         draft.category = guarded(draft, "page conventions: channel above the headline", lambda: headline_channel(tree, title), None)
     guarded(draft, "page conventions: tags", tags, None)
+    if not draft.tags:
+        draft.tags = guarded(draft, "page conventions: tag links after the headline", lambda: headline_tags(tree, title), [])
     guarded(draft, "page conventions: bylines and dates", bylines, None)
     if not (draft.authors or draft.editors):
         guarded(draft, "page conventions: labelled credits", labelled, None)
@@ -360,6 +362,46 @@ def headline_channel(tree: Any, title: str | None) -> str | None:
     if menu is not None and (menu.tag == "nav" or len(menu) > 6):
         return None  # an item of the site's menu, not a breadcrumb
     return text
+
+
+_TAG_LINKS_AFTER = XPath(
+    "following::a[re:test(@href, '/(tag|tags|topic|topik|hot_topic|topikpilihan[a-z]*)/', 'i')][normalize-space()][position() <= 40]",
+    namespaces=_RE,
+)
+
+
+_SIDE_COLUMN = re.compile(r"(?i)(?:^|[\s_-])(?:right|sidebar|side|aside|widget|trending|populer|popular|hot)(?:$|[\s_-])")
+
+
+def _in_side_column(element: Any) -> bool:
+    """Inside a side column or a trending box (a site-wide topic list, not the article's tags)."""
+    for ancestor in list(element.iterancestors())[:6]:
+        if ancestor.tag == "aside" or _SIDE_COLUMN.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return True
+    return False
+
+
+def headline_tags(tree: Any, title: str | None) -> list[str]:
+    """The article's tag list: the first group of links to tag or topic addresses after the
+    headline (``/tag/…``, ``/topic/…``, ``/hot_topic/…``), one group sharing a container;
+    a site-wide trending bar stands above the headline and is not read."""
+    headline = headline_element(tree, title)
+    if headline is None:
+        return []
+    links = [link for link in _TAG_LINKS_AFTER(headline) if not _in_side_column(link)]
+    if not links:
+        return []
+    parent = links[0].getparent()
+    group = parent.getparent() if parent is not None else None
+    tags: list[str] = []
+    for link in links:
+        owner = link.getparent()
+        if owner is None or (owner is not parent and owner.getparent() is not group):
+            break  # the group ended
+        text = element_text(link).lstrip("#").strip()
+        if text and 1 <= len(text.split()) <= 5 and text not in tags:
+            tags.append(text)
+    return tags
 
 
 def extract_markup(rule: SiteRule, tree: Any, when: date | None = None) -> Draft | None:
