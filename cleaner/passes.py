@@ -34,6 +34,8 @@ from .names import merge_names
 from .text import ends_sentence, word_count
 
 _TITLE_MAX_WORDS = 30
+#: A sentence ending inside a line ("… siapa saja. Karena …"): prose, not a title ("Dr. Budi" passes).
+_INNER_SENTENCE_END = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
 _UPDATED_LABEL = re.compile(r"(?:diperbarui|diperbaharui|updated?|pembaruan)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(r"(?:diterbitkan|dipublikasikan|published|terbit|tayang)\b", re.IGNORECASE)
 _TAGS_LINE = re.compile(r"(?:Tags?|Tag|Topik|TAGS?)\s*:\s*(?P<tags>.+)")
@@ -199,7 +201,10 @@ def _valid_dateline(form: DatelineForm, line: str, match: re.Match[str]) -> bool
 def _looks_like_title(line: str) -> bool:
     """Short, and not ending like a sentence (a title may end in ``?``, ``!`` or ``...``)."""
     bare = line.rstrip("?!").removesuffix("...").removesuffix("…")
-    return word_count(line) <= _TITLE_MAX_WORDS and len(line) <= 220 and not ends_sentence(bare)
+    return (
+        word_count(line) <= _TITLE_MAX_WORDS and len(line) <= 220 and not ends_sentence(bare)
+        and not _INNER_SENTENCE_END.search(bare)
+    )
 
 
 def _looks_like_name(line: str) -> bool:
@@ -481,6 +486,12 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
                 kept.pop()
                 draft.revise(previous, "drop", "shared.image_title")
             continue
+        if index > 0 and not options.trailing_title_date and line[0] in "-•·" and date_line(line.lstrip("-•· ")):
+            draft.note(line, "drop", "shared.listed_date")  # "- Selasa, 23/02/2016 16:10 WIB": a list's date
+            continue
+        if _inserted_question(lines, index):
+            draft.note(line, "drop", "shared.question_widget")
+            continue
         if _lone_related_item(lines, index):
             draft.note(line, "drop", "shared.related_item")
             continue
@@ -506,6 +517,22 @@ def _rest_is_chrome(plan: Plan, lines: list[str]) -> bool:
         if not (plan.drops.reason(line) or P.CREDIT_LINE.fullmatch(line) or _TAGS_LINE.fullmatch(line)):
             return False
     return True
+
+
+#: A generated question and its answer on one line ("Apa nama partai …? Sampai saat ini …").
+_QUESTION_ITEM = re.compile(r"(?:Apa|Siapa|Kenapa|Mengapa|Bagaimana|Kapan|Di ?mana|Berapa|Apakah|Seperti apa)\b[^?]{5,150}\?\s+\S.*")
+
+
+def _inserted_question(lines: list[str], index: int) -> bool:
+    """An item of a question-and-answer widget inserted into the article: a question and its
+    answer on one line, set between lone dashes, in a run of three or more such items."""
+    if not _QUESTION_ITEM.fullmatch(lines[index]):
+        return False
+    beside = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    if not any(line.strip() in ("-", "–") for line in beside):
+        return False
+    run = sum(1 for line in lines[max(0, index - 6) : index + 7] if _QUESTION_ITEM.fullmatch(line))
+    return run >= 3
 
 
 _BULLET = re.compile(r"(?:•|-|–|·|▪|►|»)\s+(?P<item>\S.*)")

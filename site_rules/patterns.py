@@ -310,6 +310,12 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
         r"Grafis|Tim Produksi)(?:\s*/\s*(?:VO|Video ?[Ee]ditor|Editor|Produser|Kamerawan|Narator)){0,3}\s*:\s*[^.:]{2,80}",
         r"(?:Lihat|Simak|Tonton|Saksikan) video(?:nya| selengkapnya)\b[^.]{0,60}",
     ),
+    *line_patterns(
+        "shared.widget_control",
+        # A lone bullet or dash, a close button, a "must read" tab; an address written with [at].
+        r"[-–—•·]|[Cc]lose|CLOSE|MustRead|Must Read|Tutup",
+        r".{0,40}\w\[at\]\w.{0,40}|Informasi [Pp]emasangan [Ii]klan.{0,40}",
+    ),
     #: A line of hashtags only: "#BanjirJakarta #Banjir".
     *line_patterns("shared.hashtags", r"#\w[\w-]*(?:[ ,]+#\w[\w-]*)*"),
     #: A photo credit on its own line under the title: "- VIVA/Daru Waskita", "Foto: Istimewa", "Istimewa".
