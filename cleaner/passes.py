@@ -489,6 +489,9 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
         if index > 0 and not options.trailing_title_date and line[0] in "-•·" and date_line(line.lstrip("-•· ")):
             draft.note(line, "drop", "shared.listed_date")  # "- Selasa, 23/02/2016 16:10 WIB": a list's date
             continue
+        if _titled_with_site(line, draft.title):
+            draft.note(line, "drop", "shared.repeated_title")  # an image's alt text: the title and the site
+            continue
         if _inserted_question(lines, index):
             draft.note(line, "drop", "shared.question_widget")
             continue

@@ -263,8 +263,8 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
         # "Gabung ke Channel WhatsApp KompasTV …", "Silakan baca konten menarik lainnya dari X di Google News",
         # "Cek Berita dan Artikel yang lain di Google News", "Follow Berita Okezone di Google News": an
         # imperative opening a short line that names a channel.
-        rf"(?:Silakan |Silahkan |Yuk,? |Ayo,? )?(?:Gabung|Bergabung|Join|Ikuti|Follow|Simak|Baca|Cek|Dapatkan|Klik|Kunjungi|"
-        rf"Pantau|Update|Langganan|Berlangganan|Subscribe)\b.{{0,90}}\b{_CHANNEL}\b.{{0,60}}",
+        rf"(?:Silakan |Silahkan |Yuk,? |Ayo,? )?(?i:gabung|bergabung|join|ikuti|follow|simak|baca|cek|dapatkan|klik|kunjungi|"
+        rf"pantau|update|langganan|berlangganan|subscribe)\b.{{0,90}}\b{_CHANNEL}\b.{{0,60}}",
         # The same pitch split over lines: "Cek Berita dan Artikel yang lain di" / "Google News".
         r"(?:Cek|Baca|Simak|Ikuti|Dapatkan) [Bb]erita (?:dan|&) [Aa]rtikel (?:yang|yg) [Ll]ain di\s*:?",
         r"(?:Google News|WhatsApp Channel|Channel WhatsApp)\.?",
