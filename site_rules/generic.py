@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
+from cleaner.dates import date_line
+
 from .base import DatelineForm, Draft, SiteRule
 
 
@@ -21,6 +23,16 @@ _OUTLET_BYLINE = re.compile(
 )
 
 
+#: The channel before the writer in an outlet byline: "Market - Hidayat Setiaji".
+_CHANNEL_BEFORE_NAME = re.compile(r"(?P<channel>[A-Z][\w&]*(?: [A-Z][\w&]*)?) - (?P<names>[A-Z].+)")
+#: A writer with the role word and the date: "Nama Penulis , Jurnalis-Selasa, 10 September 2024 |22:09 WIB".
+_JOURNALIST_DATE = re.compile(r"(?P<names>[A-Z][^,|]{2,60}?)\s*,\s*(?:Jurnalis|Wartawan|Reporter|Kontributor)\s*[-·|]\s*(?P<date>.{8,60})")
+#: Republika's reporter and editor: "Rep: Nama/ Red: Nama" (the reporter may be a code or an agency).
+_REP_RED = re.compile(r"Rep\s*:\s*(?P<rep>[^/]{2,60}?)\s*/\s*Red\s*:\s*(?P<red>\S.{1,60})")
+_PERSON = re.compile(r"[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*)+")
+_AGENCY = re.compile(r"(?i)antara|reuters|afp|ap|xinhua|bernama")
+
+
 class Generic(SiteRule):
     name = "generic"
     aliases = ("other", "none")
@@ -29,10 +41,11 @@ class Generic(SiteRule):
         P.DATELINE_OUTLET_BEFORE_PLACE,
         P.DATELINE_DOMAIN_BEFORE_PLACE,
         P.DATELINE_AGENCY,
-        P.DATELINE_OUTLET_ONLY,
+        # A lead follows an outlet's dateline on its line; "JPNN.com - Daerah - Sumsel" is a breadcrumb.
+        DatelineForm(P.DATELINE_OUTLET_ONLY, min_line_chars=40),
         # An outlet's own name opens the paragraph: no place (before the capitals form, which
         # would read "VIVA - " or "SOLOPOS.COM - " as a place).
-        P.DATELINE_DOMAIN_ONLY,
+        DatelineForm(P.DATELINE_DOMAIN_ONLY, min_line_chars=40),
         DatelineForm(P.DATELINE_KLY_NO_DASH, min_line_chars=120),
         P.DATELINE_UPPER_PLACE,
         DatelineForm(P.DATELINE_PLACE_ONLY, min_line_chars=120),
@@ -54,9 +67,29 @@ class Generic(SiteRule):
     )
     stops = P.line_patterns("generic.footer", r"Kantor Redaksi|NEWSTICKER|Komentar|KOMENTAR")
     def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
+        if not seen_title:
+            return False
         byline = _OUTLET_BYLINE.fullmatch(line)
-        if byline and seen_title:
-            draft.credit("author", byline.group("names"))
+        if byline:
+            names = byline.group("names")
+            channel = _CHANNEL_BEFORE_NAME.fullmatch(names)
+            if channel:  # "Market - Hidayat Setiaji, CNBC Indonesia": the channel, then the writer
+                draft.category = draft.category or channel.group("channel")
+                names = channel.group("names")
+            draft.credit("author", names)
+            return True
+        journalist = _JOURNALIST_DATE.fullmatch(line)
+        if journalist:
+            draft.credit("author", journalist.group("names"))
+            iso = date_line(journalist.group("date").replace("|", " "))
+            draft.published = draft.published or iso
+            return True
+        rep_red = _REP_RED.fullmatch(line)
+        if rep_red:
+            reporter = rep_red.group("rep").strip()
+            if _PERSON.fullmatch(reporter) and not _AGENCY.fullmatch(reporter):
+                draft.credit("author", reporter)
+            draft.credit("editor", rep_red.group("red"))
             return True
         return False
 

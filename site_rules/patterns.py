@@ -316,6 +316,23 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
         r"[-–—•·]|[Cc]lose|CLOSE|MustRead|Must Read|Tutup",
         r".{0,40}\w\[at\]\w.{0,40}|Informasi [Pp]emasangan [Ii]klan.{0,40}",
     ),
+    *line_patterns(
+        "shared.page_widget",
+        # A prayer-times widget ("imsak04:10", "maghrib 17:30"), a Hijri date, an app version,
+        # a reading time, a site footer of glued links, an app's tagline, a lone "Lihat".
+        r"(?i:imsak|subuh|terbit|dzuhur|zuhur|ashar|asar|maghrib|magrib|isya)\s*\d{1,2}[:.]\d{2}",
+        r"\d{1,2} (?:Muharram|Safar|Rabiul Awal|Rabiul Akhir|Jumadil Awal|Jumadil Akhir|Rajab|Sya'?ban|Ramadh?an|Syawal|"
+        r"Dzulqa'?dah|Dzulhijjah) \d{4} H.{0,40}",
+        r"(?i:version|versi) \d+(?:\.\d+)+|(?i:waktu baca) \d+ menit|\d+ menit (?:waktu )?baca|\d{4}\s*©.{0,80}",
+        r".{0,120}Pedoman Media Siber.{0,200}",
+        r"[\w.]{2,30} Apps?|Aplikasi [Bb]erita\b.{0,60}|Dapatkan di (?:Play Store|App Store|Apps Store).{0,40}",
+        r"Lihat|LIHAT",
+    ),
+    *line_patterns(
+        "shared.breadcrumb",
+        # "HOME BOLA SEPAKBOLA DUNIA", "Home » News » Nasional": a breadcrumb from the home page.
+        r"(?:HOME|Home|Beranda|BERANDA)(?:\s*[›»>/|]\s*|\s+)[A-Z][\w&-]*(?:(?:\s*[›»>/|]\s*|\s+)[A-Z][\w&-]*){0,5}",
+    ),
     #: A line of hashtags only: "#BanjirJakarta #Banjir".
     *line_patterns("shared.hashtags", r"#\w[\w-]*(?:[ ,]+#\w[\w-]*)*"),
     #: A photo credit on its own line under the title: "- VIVA/Daru Waskita", "Foto: Istimewa", "Istimewa".
