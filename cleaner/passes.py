@@ -253,6 +253,17 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
         if bounded and options.title_repeated
         else None
     )
+    if bounded and repeated_title is None:
+        # The title printed again with the site's name (an image's alt: "<title> - JPNN.COM").
+        repeated_title = next((l for l in lines if any(_titled_with_site(other, l) for other in lines)), None)
+    # The headline sits on its date or byline: the first title-like line of four words or more
+    # right above a date or credit line, for a header whose first line is a stray word (a
+    # widget's city, a "> >" trail).
+    anchored = next(
+        (l for l, nxt in zip(lines[:15], lines[1:16]) if word_count(l) >= 4 and _looks_like_title(l)
+         and (date_line(nxt) or P.CREDIT_LINE.fullmatch(nxt)) and not plan.drops.reason(l)),
+        None,
+    )
     title_index: int | None = None
     dates: list[tuple[bool, str]] = []  # (after title, iso)
     pending_label: str | None = None
@@ -303,6 +314,9 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
         # A candidate for title, deck, label, or (unbounded) the first body line.
         if title_index is None:
             is_title = line == repeated_title if repeated_title else (bounded or _looks_like_title(line))
+            if is_title and anchored and line != anchored and word_count(line) < 2 and not repeated_title:
+                draft.note(line, "drop", "shared.header_chrome")  # a stray word above the headline
+                continue
             if is_title:
                 draft.title = line
                 title_index = index
