@@ -265,6 +265,7 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
         None,
     )
     title_index: int | None = None
+    chrome_index = -2  # the last line read as header chrome
     dates: list[tuple[bool, str]] = []  # (after title, iso)
     pending_label: str | None = None
     labels: list[str] = []
@@ -283,6 +284,13 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
             draft.note(line, "meta", reason)
             continue
         if P.BARE_CREDIT_LABEL.fullmatch(line):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if chrome_index == index - 1 and _looks_like_name(lines[index - 1]) and not _looks_like_name(following):
+                # The role under the name it credits (Kompas: "Irwan Nugraha", then "Penulis").
+                draft.credit_label(line.rstrip(" :").casefold(), lines[index - 1])
+                draft.revise(lines[index - 1], "meta", "shared.credit_line", was="drop")
+                draft.note(line, "drop", "shared.credit_label")
+                continue
             pending_label = line.rstrip(" :").casefold()
             draft.note(line, "drop", "shared.credit_label")
             continue
@@ -356,6 +364,7 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
             _set_dates(draft, dates)
             return index
         draft.note(line, "drop", "shared.header_chrome")
+        chrome_index = index
     if labels and draft.category is None:
         draft.category = labels[-1]
     _set_dates(draft, dates)
@@ -500,6 +509,10 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
                 kept.pop()
                 draft.revise(previous, "drop", "shared.image_title")
             continue
+        outlet_date = _OUTLET_DATE.fullmatch(line)
+        if outlet_date and date_line(outlet_date.group("date")):
+            draft.note(line, "drop", "shared.outlet_date_line")  # "Medcom.id, Jumat, 6 September 2019."
+            continue
         if index > 0 and not options.trailing_title_date and line[0] in "-•·" and date_line(line.lstrip("-•· ")):
             draft.note(line, "drop", "shared.listed_date")  # "- Selasa, 23/02/2016 16:10 WIB": a list's date
             continue
@@ -534,6 +547,10 @@ def _rest_is_chrome(plan: Plan, lines: list[str]) -> bool:
         if not (plan.drops.reason(line) or P.CREDIT_LINE.fullmatch(line) or _TAGS_LINE.fullmatch(line)):
             return False
     return True
+
+
+#: The outlet's name and a date, alone on a line: "Medcom.id, Jumat, 6 September 2019.".
+_OUTLET_DATE = re.compile(r"[A-Za-z][\w-]*\.(?:co\.id|com|id|net|tv)\s*[,|-]\s*(?P<date>.{8,50}?)\.?")
 
 
 #: A generated question and its answer on one line ("Apa nama partai …? Sampai saat ini …").
