@@ -205,7 +205,7 @@ _RE = {"re": "http://exslt.org/regular-expressions"}
 _LABELLED_CREDITS = XPath(
     "//tr[td[1][re:test(normalize-space(), '^(Penulis|Editor|Reporter|Pewarta|Penyunting|Redaktur)\\s*:?$', 'i')]]"
     " | //*[self::p or self::div or self::span or self::li or self::td]"
-    "[re:test(normalize-space(), '^(Penulis|Editor|Reporter|Pewarta|Penyunting|Redaktur|Laporan [Ww]artawan)\\b[^:]{0,12}:', '')]"
+    "[re:test(normalize-space(), '^(Penulis|Editor|Reporter|Pewarta|Penyunting|Redaktur|Rep|Laporan [Ww]artawan)\\b[^:]{0,12}:', '')]"
     "[string-length(normalize-space()) < 120][not(.//p or .//div or .//li)]",
     namespaces=_RE,
 )
@@ -254,6 +254,8 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
         for element in _LABELLED_CREDITS(tree)[:12]:
             lines.extend(_credit_lines(element) if element.tag == "tr" else [element_text(element)])
         for line in dict.fromkeys(lines):
+            if rule.header_line(line, draft, True):  # a rule's own credit form ("Rep: X/ Red: Y")
+                continue
             for part in line.split(" | ")[:4]:  # "Reporter : X | Jumat, 19 Juni 2015 03:40"
                 if len(part) <= 120:
                     meta_line(_CONTRIBUTOR_DESK.sub(" ", part), draft)
@@ -329,6 +331,8 @@ def headline_date(tree: Any, title: str | None) -> str | None:
 
 _SECTION_BEFORE = XPath("preceding::a[position() <= 8]")
 _ROOT_TEXTS = frozenset(("home", "beranda", "index", "depan"))
+#: Links to listings, not channels ("INDEKS" above Viva's headline).
+_LISTING_TEXTS = frozenset(("indeks", "index", "terkini", "terpopuler", "terbaru", "lainnya", "selengkapnya", "more", "arsip"))
 _ARTICLE_ADDRESS = re.compile(r"\d{5,}|/read/|/berita/\d|\.html?$")
 
 
@@ -354,7 +358,7 @@ def headline_channel(tree: Any, title: str | None) -> str | None:
         return None
     first, text = links[0], texts[0]
     href = first.get("href") or ""
-    if not text or text.casefold() in _ROOT_TEXTS or not 1 <= len(text.split()) <= 4 or _ARTICLE_ADDRESS.search(href):
+    if not text or text.casefold() in _ROOT_TEXTS | _LISTING_TEXTS or not 1 <= len(text.split()) <= 4 or _ARTICLE_ADDRESS.search(href):
         return None
     if _path(href) in ("", "/") and href not in ("#", ""):
         return None  # the site's home itself

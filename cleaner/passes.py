@@ -480,7 +480,7 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
             pending_label = None
             continue
         pending_label = None
-        if line[0] == "(" and (P.EDITOR_CODE_LINE.fullmatch(line) or P.DESK_CODE_LINE.fullmatch(line)):
+        if line[0] in "([" and (P.EDITOR_CODE_LINE.fullmatch(line) or P.DESK_CODE_LINE.fullmatch(line)):
             draft.note(line, "drop", "shared.editor_code")
             continue
         closing = P.CLOSING_CREDIT.search(line)

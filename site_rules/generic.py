@@ -42,10 +42,10 @@ class Generic(SiteRule):
         P.DATELINE_DOMAIN_BEFORE_PLACE,
         P.DATELINE_AGENCY,
         # A lead follows an outlet's dateline on its line; "JPNN.com - Daerah - Sumsel" is a breadcrumb.
-        DatelineForm(P.DATELINE_OUTLET_ONLY, min_line_chars=40),
+        P.DATELINE_OUTLET_ONLY_LEAD,
         # An outlet's own name opens the paragraph: no place (before the capitals form, which
         # would read "VIVA - " or "SOLOPOS.COM - " as a place).
-        DatelineForm(P.DATELINE_DOMAIN_ONLY, min_line_chars=40),
+        P.DATELINE_DOMAIN_ONLY_LEAD,
         DatelineForm(P.DATELINE_KLY_NO_DASH, min_line_chars=120),
         P.DATELINE_UPPER_PLACE,
         DatelineForm(P.DATELINE_PLACE_ONLY, min_line_chars=120),

@@ -356,7 +356,7 @@ OUTLET_STOPS: tuple[LinePattern, ...] = line_patterns(
 CLOSING_MARK = re.compile(r"(?<=[.!?\"”’'])\s*(?:\*{2,4}|\[[a-z]{2,5}(?:/[a-z]{2,5}){0,3}\])\s*$")
 #: A line that is only an upper-case desk code: ``(OGI)``, ``(HUS)`` (in a sentence such a
 #: bracket names an institution and stays; on a line of its own it is a code).
-DESK_CODE_LINE = re.compile(r"\((?:[A-Z]{2,6}|[A-Z][a-z]{1,5})\)")
+DESK_CODE_LINE = re.compile(r"\((?:[A-Z]{2,6}|[A-Z][a-z]{1,5})\)|\[[a-z]{2,5}(?:/[a-z]{2,5}){0,3}\]")
 #: The outlet and reporter credited after the last sentence: ``(Tribunlampung.co.id/Hanif Mustafa)``,
 #: ``(Tribunnews/Amryono Prakoso)``. The reporter joins the authors.
 CLOSING_CREDIT = re.compile(
@@ -382,3 +382,8 @@ DATELINE_BRAND_AFTER_PLACE = re.compile(
     r"(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}),\s*(?P<outlet>[A-Za-z][a-z]+[A-Z][A-Za-z]+|[A-Z]{4,}|Kompas|Suara|Tribun)"
     r"\s*(?:--|-|–|—)\s+(?=[A-Z\"“'‘(])"
 )
+#: After an outlet-only dateline, a lead: a sentence ending, or a long run of text. A
+#: breadcrumb such as ``JPNN.com - Daerah - Sumsel`` has neither.
+_LEAD_FOLLOWS = r"(?=.*\w[.!?\"”’)]\s*$|.{60})"
+DATELINE_OUTLET_ONLY_LEAD = re.compile(DATELINE_OUTLET_ONLY.pattern + _LEAD_FOLLOWS)
+DATELINE_DOMAIN_ONLY_LEAD = re.compile(DATELINE_DOMAIN_ONLY.pattern + _LEAD_FOLLOWS)
