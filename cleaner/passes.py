@@ -70,13 +70,14 @@ def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     Compiled once per pair: every line then meets one alternation of drops and one of
     stops instead of dozens of patterns.
     """
-    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *P.SHARED_DROPS, *P.OUTLET_DROPS)
-    stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS, *P.OUTLET_STOPS)
+    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *P.SHARED_DROPS, *P.OUTLET_LONG_DROPS)
+    stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS)
     forms = tuple(form if isinstance(form, DatelineForm) else DatelineForm(form) for form in rule.dateline_forms)
     options = (layout.options if layout is not None else None) or rule.options
     kind = type(rule)
     return Plan(
-        rule, layout.name if layout else None, options, LineMatcher(drops), LineMatcher(stops),
+        rule, layout.name if layout else None, options,
+        LineMatcher(drops, P.OUTLET_DROPS, P.OUTLET_DROPS_MAX_CHARS), LineMatcher(stops, P.OUTLET_STOPS, 80),
         LineMatcher(rule.paywall_markers), forms,
         rule.header_line if kind.header_line is not SiteRule.header_line else None,
         rule.body_line if kind.body_line is not SiteRule.body_line else None,
@@ -255,7 +256,7 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
     )
     if bounded and repeated_title is None:
         # The title printed again with the site's name (an image's alt: "<title> - JPNN.COM").
-        repeated_title = next((l for l in lines if any(_titled_with_site(other, l) for other in lines)), None)
+        repeated_title = _title_shown_with_site(lines)
     # The headline sits on its date or byline: the first title-like line of four words or more
     # right above a date or credit line, for a header whose first line is a stray word (a
     # widget's city, a "> >" trail).
@@ -390,6 +391,16 @@ def _label_above_title(label: str | None, line: str, lines: list[str], index: in
 _SITE_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?P<site>[\w.]{2,40}(?: [\w.]{2,20}){0,2})$")
 
 
+def _title_shown_with_site(lines: list[str]) -> str | None:
+    """The line that another line repeats with the site's name after it, if any (sorted, a
+    line and its longer forms are neighbours)."""
+    ordered = sorted(set(lines))
+    for line, following in zip(ordered, ordered[1:]):
+        if len(line) >= 10 and _titled_with_site(following, line):
+            return line
+    return None
+
+
 def _titled_with_site(line: str, title: str | None) -> bool:
     if not title or not line.startswith(title) or line == title:
         return False
@@ -483,7 +494,7 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
         if line[0] in "([" and (P.EDITOR_CODE_LINE.fullmatch(line) or P.DESK_CODE_LINE.fullmatch(line)):
             draft.note(line, "drop", "shared.editor_code")
             continue
-        closing = P.CLOSING_CREDIT.search(line)
+        closing = P.CLOSING_CREDIT.search(line) if line.endswith(")") else None
         if closing and closing.start() >= 40 and _rest_is_chrome(plan, lines[index + 1 :]):
             # The last paragraph, closed by the outlet and its reporter (a caption ends so too,
             # but nothing of the article follows a closing credit).

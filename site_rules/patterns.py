@@ -26,20 +26,29 @@ class LineMatcher:
     """Many whole-line patterns as one alternation: one ``fullmatch`` per line, not one per pattern.
 
     ``reason(line)`` gives the reason of the first pattern that matches the whole line.
+
+    ``short`` entries are tried after the others and only on lines of at most ``short_max``
+    characters: patterns of short chrome lines need not meet every long paragraph.
     """
 
-    def __init__(self, entries: tuple[LinePattern, ...]) -> None:
-        self._reasons = [entry.reason for entry in entries]
+    def __init__(self, entries: tuple[LinePattern, ...], short: tuple[LinePattern, ...] = (), short_max: int = 0) -> None:
+        self._reasons = [entry.reason for entry in (*entries, *short)]
+        self._pattern = self._compile(entries, 0)
+        self._short = self._compile(short, len(entries))
+        self._short_max = short_max
+
+    @staticmethod
+    def _compile(entries: tuple[LinePattern, ...], first: int) -> Pattern[str] | None:
         branches = []
-        for index, entry in enumerate(entries):
+        for index, entry in enumerate(entries, start=first):
             inline = "(?i:" if entry.pattern.flags & re.IGNORECASE else "(?:"
             branches.append(f"(?P<p{index}>{inline}{entry.pattern.pattern}))")
-        self._pattern = re.compile("|".join(branches)) if branches else None
+        return re.compile("|".join(branches)) if branches else None
 
     def reason(self, line: str) -> str | None:
-        if self._pattern is None:
-            return None
-        match = self._pattern.fullmatch(line)
+        match = self._pattern.fullmatch(line) if self._pattern is not None else None
+        if match is None and self._short is not None and len(line) <= self._short_max:
+            match = self._short.fullmatch(line)
         return self._reasons[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
@@ -293,10 +302,6 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
         r"1(?: \d{1,2}){1,20}(?: (?:Next|Selanjutnya|»|›))?|(?:«|‹) ?1(?: \d{1,2}){1,20}",
     ),
     *line_patterns(
-        "shared.reposted_notice",
-        r"(?:Sebagian )?(?:Berita|Artikel|Tulisan|Konten) ini (?:telah|sudah|sebelumnya) (?:tayang|terbit|dimuat|dipublikasikan) di .*",
-    ),
-    *line_patterns(
         "shared.column_box",
         # "Ingin menjadi kolumnis? Kirim tulisanmu ke …", "Mau jadi kolumnis Kompas.com? …": a question or
         # invitation, never a sentence saying someone was a columnist.
@@ -314,7 +319,7 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
         "shared.widget_control",
         # A lone bullet or dash, a close button, a "must read" tab; an address written with [at].
         r"[-–—•·]|[Cc]lose|CLOSE|MustRead|Must Read|Tutup",
-        r".{0,40}\w\[at\]\w.{0,40}|Informasi [Pp]emasangan [Ii]klan.{0,40}",
+        r"(?:Redaksi|[Hh]ubungi|E-?mail|Surel|Kontak|Iklan)\s*:?\s*\S{0,40}\w\[at\]\w\S{0,40}|Informasi [Pp]emasangan [Ii]klan.{0,40}",
     ),
     *line_patterns(
         "shared.page_widget",
@@ -324,7 +329,6 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
         r"\d{1,2} (?:Muharram|Safar|Rabiul Awal|Rabiul Akhir|Jumadil Awal|Jumadil Akhir|Rajab|Sya'?ban|Ramadh?an|Syawal|"
         r"Dzulqa'?dah|Dzulhijjah) \d{4} H.{0,40}",
         r"(?i:version|versi) \d+(?:\.\d+)+|(?i:waktu baca) \d+ menit|\d+ menit (?:waktu )?baca|\d{4}\s*©.{0,80}",
-        r".{0,120}Pedoman Media Siber.{0,200}",
         r"[\w.]{2,30} Apps?|Aplikasi [Bb]erita\b.{0,60}|Dapatkan di (?:Play Store|App Store|Apps Store).{0,40}",
         r"Lihat|LIHAT",
     ),
@@ -342,6 +346,17 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
         r"(?:Foto|FOTO|Ilustrasi|Sumber [Ff]oto)\s*:\s*(?:Istimewa|Dok\.?.{0,40}|[A-Za-z0-9.]+/.{1,40})|Istimewa|Dok\. Istimewa|Ilustrasi",
     ),
 )
+
+#: Outlet chrome whose lines may run long: tried on every line (``OUTLET_DROPS`` only on short ones).
+OUTLET_LONG_DROPS: tuple[LinePattern, ...] = (
+    *line_patterns(
+        "shared.reposted_notice",
+        r"(?:Sebagian )?(?:Berita|Artikel|Tulisan|Konten) ini (?:telah|sudah|sebelumnya) (?:tayang|terbit|dimuat|dipublikasikan) di .*",
+    ),
+    *line_patterns("shared.page_widget", r"(?:Tentang Kami|Redaksi|Kontak|Kebijakan)[^.]{0,120}Pedoman Media Siber.{0,200}"),
+)
+#: The longest line an ``OUTLET_DROPS`` pattern can match (the column box's, about 250).
+OUTLET_DROPS_MAX_CHARS = 260
 
 #: Related-list and end headings of other outlets (whole lines): nothing of the article follows.
 OUTLET_STOPS: tuple[LinePattern, ...] = line_patterns(
