@@ -77,7 +77,7 @@ def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     kind = type(rule)
     return Plan(
         rule, layout.name if layout else None, options,
-        LineMatcher(drops, P.OUTLET_DROPS, P.OUTLET_DROPS_MAX_CHARS), LineMatcher(stops, P.OUTLET_STOPS, 80),
+        LineMatcher(drops, P.OUTLET_DROP_TIERS), LineMatcher(stops, ((80, P.OUTLET_STOPS),)),
         LineMatcher(rule.paywall_markers), forms,
         rule.header_line if kind.header_line is not SiteRule.header_line else None,
         rule.body_line if kind.body_line is not SiteRule.body_line else None,
@@ -260,11 +260,13 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
     # The headline sits on its date or byline: the first title-like line of four words or more
     # right above a date or credit line, for a header whose first line is a stray word (a
     # widget's city, a "> >" trail).
-    anchored = next(
-        (l for l, nxt in zip(lines[:15], lines[1:16]) if word_count(l) >= 4 and _looks_like_title(l)
-         and (date_line(nxt) or P.CREDIT_LINE.fullmatch(nxt)) and not plan.drops.reason(l)),
-        None,
-    )
+    def anchored() -> str | None:
+        return next(
+            (l for l, nxt in zip(lines[:15], lines[1:16]) if (date_line(nxt) or P.CREDIT_LINE.fullmatch(nxt))
+             and word_count(l) >= 4 and _looks_like_title(l) and not plan.drops.reason(l)),
+            None,
+        )
+
     title_index: int | None = None
     chrome_index = -2  # the last line read as header chrome
     dates: list[tuple[bool, str]] = []  # (after title, iso)
@@ -323,7 +325,7 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
         # A candidate for title, deck, label, or (unbounded) the first body line.
         if title_index is None:
             is_title = line == repeated_title if repeated_title else (bounded or _looks_like_title(line))
-            if is_title and anchored and line != anchored and word_count(line) < 2 and not repeated_title:
+            if is_title and word_count(line) < 2 and not repeated_title and anchored() not in (None, line):
                 draft.note(line, "drop", "shared.header_chrome")  # a stray word above the headline
                 continue
             if is_title:
@@ -520,20 +522,22 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
                 kept.pop()
                 draft.revise(previous, "drop", "shared.image_title")
             continue
-        outlet_date = _OUTLET_DATE.fullmatch(line)
-        if outlet_date and date_line(outlet_date.group("date")):
-            draft.note(line, "drop", "shared.outlet_date_line")  # "Medcom.id, Jumat, 6 September 2019."
-            continue
-        if index > 0 and not options.trailing_title_date and line[0] in "-•·" and date_line(line.lstrip("-•· ")):
-            draft.note(line, "drop", "shared.listed_date")  # "- Selasa, 23/02/2016 16:10 WIB": a list's date
-            continue
-        if _titled_with_site(line, draft.title):
+        first = line[0]
+        if len(line) <= 90:
+            outlet_date = _OUTLET_DATE.fullmatch(line) if "." in line[:40] else None
+            if outlet_date and date_line(outlet_date.group("date")):
+                draft.note(line, "drop", "shared.outlet_date_line")  # "Medcom.id, Jumat, 6 September 2019."
+                continue
+            if index > 0 and first in "-•·" and not options.trailing_title_date and date_line(line.lstrip("-•· ")):
+                draft.note(line, "drop", "shared.listed_date")  # "- Selasa, 23/02/2016 16:10 WIB": a list's date
+                continue
+        if draft.title and line.startswith(draft.title) and _titled_with_site(line, draft.title):
             draft.note(line, "drop", "shared.repeated_title")  # an image's alt text: the title and the site
             continue
-        if _inserted_question(lines, index):
+        if first in _QUESTION_INITIALS and _inserted_question(lines, index):
             draft.note(line, "drop", "shared.question_widget")
             continue
-        if _lone_related_item(lines, index):
+        if first in _BULLETS and _lone_related_item(lines, index):
             draft.note(line, "drop", "shared.related_item")
             continue
         iso = date_line(line)
@@ -564,6 +568,8 @@ def _rest_is_chrome(plan: Plan, lines: list[str]) -> bool:
 _OUTLET_DATE = re.compile(r"[A-Za-z][\w-]*\.(?:co\.id|com|id|net|tv)\s*[,|-]\s*(?P<date>.{8,50}?)\.?")
 
 
+_QUESTION_INITIALS = frozenset("AKMBDS")
+_BULLETS = frozenset("•-–·▪►»")
 #: A generated question and its answer on one line ("Apa nama partai …? Sampai saat ini …").
 _QUESTION_ITEM = re.compile(r"(?:Apa|Siapa|Kenapa|Mengapa|Bagaimana|Kapan|Di ?mana|Berapa|Apakah|Seperti apa)\b[^?]{5,150}\?\s+\S.*")
 
@@ -658,7 +664,7 @@ def finish_paragraphs(plan: Plan, draft: Draft, *, repeat_min_chars: int = 20) -
             draft.authors = merge_names(draft.authors, [credit.group("name")])
             draft.note(credit.group(0).strip(), "meta", "shared.closing_credit")
             unique[-1] = unique[-1][: credit.start()].rstrip()
-        mark = P.CLOSING_MARK.search(unique[-1])
+        mark = P.CLOSING_MARK.search(unique[-1]) if unique[-1].endswith(("*", "]")) else None
         if mark:
             draft.note(mark.group(0).strip(), "drop", "shared.closing_code")
             unique[-1] = unique[-1][: mark.start()].rstrip()

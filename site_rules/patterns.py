@@ -22,20 +22,33 @@ def line_patterns(reason: str, *regexes: str, flags: int = 0) -> tuple[LinePatte
     return tuple(LinePattern(reason, re.compile(rx, flags)) for rx in regexes)
 
 
+_SENTENCE_ENDS = frozenset('.!?"”')
+#: Tiers of at most this many characters hold only short chrome, never a sentence.
+_SHORT_TIER = 110
+
+
 class LineMatcher:
     """Many whole-line patterns as one alternation: one ``fullmatch`` per line, not one per pattern.
 
     ``reason(line)`` gives the reason of the first pattern that matches the whole line.
 
-    ``short`` entries are tried after the others and only on lines of at most ``short_max``
-    characters: patterns of short chrome lines need not meet every long paragraph.
+    ``tiers`` (``(max_chars, entries)``) are tried after the others, each only on lines of at
+    most ``max_chars`` characters: patterns of short chrome lines need not meet every paragraph
+    (the regular expression engine tries an alternation branch by branch).
     """
 
-    def __init__(self, entries: tuple[LinePattern, ...], short: tuple[LinePattern, ...] = (), short_max: int = 0) -> None:
-        self._reasons = [entry.reason for entry in (*entries, *short)]
+    def __init__(
+        self, entries: tuple[LinePattern, ...], tiers: tuple[tuple[int, tuple[LinePattern, ...]], ...] = ()
+    ) -> None:
+        self._reasons = [entry.reason for entry in entries] + [entry.reason for _, tier in tiers for entry in tier]
         self._pattern = self._compile(entries, 0)
-        self._short = self._compile(short, len(entries))
-        self._short_max = short_max
+        self._tiers: list[tuple[int, Pattern[str]]] = []
+        first = len(entries)
+        for max_chars, tier in tiers:
+            compiled = self._compile(tier, first)
+            if compiled is not None:
+                self._tiers.append((max_chars, compiled))
+            first += len(tier)
 
     @staticmethod
     def _compile(entries: tuple[LinePattern, ...], first: int) -> Pattern[str] | None:
@@ -47,8 +60,15 @@ class LineMatcher:
 
     def reason(self, line: str) -> str | None:
         match = self._pattern.fullmatch(line) if self._pattern is not None else None
-        if match is None and self._short is not None and len(line) <= self._short_max:
-            match = self._short.fullmatch(line)
+        if match is None and self._tiers:
+            size = len(line)
+            # A sentence of ten words or more is prose, never a short chrome line.
+            prose = line[-1:] in _SENTENCE_ENDS and line.count(" ") >= 9
+            for max_chars, pattern in self._tiers:
+                if size <= max_chars and not (prose and max_chars <= _SHORT_TIER):
+                    match = pattern.fullmatch(line)
+                    if match is not None:
+                        break
         return self._reasons[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
@@ -272,8 +292,8 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
         # "Gabung ke Channel WhatsApp KompasTV …", "Silakan baca konten menarik lainnya dari X di Google News",
         # "Cek Berita dan Artikel yang lain di Google News", "Follow Berita Okezone di Google News": an
         # imperative opening a short line that names a channel.
-        rf"(?:Silakan |Silahkan |Yuk,? |Ayo,? )?(?i:gabung|bergabung|join|ikuti|follow|simak|baca|cek|dapatkan|klik|kunjungi|"
-        rf"pantau|update|langganan|berlangganan|subscribe)\b.{{0,90}}\b{_CHANNEL}\b.{{0,60}}",
+        rf"(?:Silakan |Silahkan |Yuk,? |Ayo,? )?(?:[Gg]abung|[Bb]ergabung|[Jj]oin|[Ii]kuti|[Ff]ollow|[Ss]imak|[Bb]aca|[Cc]ek|"
+        rf"[Dd]apatkan|[Kk]lik|[Kk]unjungi|[Pp]antau|[Uu]pdate|[Ll]angganan|[Bb]erlangganan|[Ss]ubscribe)\b.{{0,90}}\b{_CHANNEL}\b.{{0,60}}",
         # The same pitch split over lines: "Cek Berita dan Artikel yang lain di" / "Google News".
         r"(?:Cek|Baca|Simak|Ikuti|Dapatkan) [Bb]erita (?:dan|&) [Aa]rtikel (?:yang|yg) [Ll]ain di\s*:?",
         r"(?:Google News|WhatsApp Channel|Channel WhatsApp)\.?",
@@ -292,7 +312,7 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
     ),
     *line_patterns(
         "shared.ads",
-        r"-?\s*(?:ADVERTISEMENT|Advertisement)\s*-?|SCROLL TO (?:CONTINUE|RESUME) (?:WITH )?CONTENT|"
+        r"(?:- ?)?(?:ADVERTISEMENT|Advertisement)(?: ?-)?|SCROLL TO (?:CONTINUE|RESUME) (?:WITH )?CONTENT|"
         r"Scroll (?:untuk|ke bawah untuk) (?:membaca|melanjutkan)(?: membaca)?(?: artikel| berita)?|\s*spinner loading",
     ),
     *line_patterns(
@@ -325,7 +345,7 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
         "shared.page_widget",
         # A prayer-times widget ("imsak04:10", "maghrib 17:30"), a Hijri date, an app version,
         # a reading time, a site footer of glued links, an app's tagline, a lone "Lihat".
-        r"(?i:imsak|subuh|terbit|dzuhur|zuhur|ashar|asar|maghrib|magrib|isya)\s*\d{1,2}[:.]\d{2}",
+        r"(?:[Ii]msak|[Ss]ubuh|[Tt]erbit|[Dd]zuhur|[Zz]uhur|[Aa]shar|[Aa]sar|[Mm]aghrib|[Mm]agrib|[Ii]sya)\s*\d{1,2}[:.]\d{2}",
         r"\d{1,2} (?:Muharram|Safar|Rabiul Awal|Rabiul Akhir|Jumadil Awal|Jumadil Akhir|Rajab|Sya'?ban|Ramadh?an|Syawal|"
         r"Dzulqa'?dah|Dzulhijjah) \d{4} H.{0,40}",
         r"(?i:version|versi) \d+(?:\.\d+)+|(?i:waktu baca) \d+ menit|\d+ menit (?:waktu )?baca|\d{4}\s*©.{0,80}",
@@ -355,8 +375,13 @@ OUTLET_LONG_DROPS: tuple[LinePattern, ...] = (
     ),
     *line_patterns("shared.page_widget", r"(?:Tentang Kami|Redaksi|Kontak|Kebijakan)[^.]{0,120}Pedoman Media Siber.{0,200}"),
 )
-#: The longest line an ``OUTLET_DROPS`` pattern can match (the column box's, about 250).
-OUTLET_DROPS_MAX_CHARS = 260
+#: ``OUTLET_DROPS`` by the longest line each can match: most are short chrome (100
+#: characters at most); pitches, column boxes and hashtag lines run to about 250.
+_MEDIUM_REASONS = frozenset(("shared.channel_pitch", "shared.column_box", "shared.hashtags"))
+OUTLET_DROP_TIERS: tuple[tuple[int, tuple[LinePattern, ...]], ...] = (
+    (260, tuple(entry for entry in OUTLET_DROPS if entry.reason in _MEDIUM_REASONS)),
+    (110, tuple(entry for entry in OUTLET_DROPS if entry.reason not in _MEDIUM_REASONS)),
+)
 
 #: Related-list and end headings of other outlets (whole lines): nothing of the article follows.
 OUTLET_STOPS: tuple[LinePattern, ...] = line_patterns(
