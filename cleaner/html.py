@@ -399,7 +399,13 @@ def crumb_section(items: Iterable[str | None], title: Any) -> str | None:
     """The section a breadcrumb names (the GUIDE's label): its last item that is not the
     home page nor the article itself, when that is a label of at most four words."""
     names = [item for item in items if item and item != title and item.casefold() not in ("home", "beranda")]
+    if names and names[-1].casefold() in _CRUMB_PLACEHOLDERS:
+        return None  # "detikNews / Berita / Detail Berita": the last item stands for the article itself
     return names[-1] if names and len(names[-1].split()) <= 4 else None
+
+
+#: A breadcrumb's last item standing for the article page, not a section.
+_CRUMB_PLACEHOLDERS = frozenset(("detail berita", "detail", "berita detail", "baca berita", "read", "artikel", "detail artikel"))
 
 
 def _crumb_name(element: Any) -> str | None:

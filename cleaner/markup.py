@@ -269,6 +269,8 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     guarded(draft, "page conventions: breadcrumb", crumbs, None)
     if draft.category is None:
         draft.category = guarded(draft, "page conventions: channel above the headline", lambda: headline_channel(tree, title), None)
+    if draft.category is None:
+        draft.category = guarded(draft, "page conventions: rubric above the headline", lambda: headline_label(tree, title), None)
     guarded(draft, "page conventions: tags", tags, None)
     if not draft.tags:
         draft.tags = guarded(draft, "page conventions: tag links after the headline", lambda: headline_tags(tree, title), [])
@@ -333,6 +335,8 @@ _SECTION_BEFORE = XPath("preceding::a[position() <= 8]")
 _ROOT_TEXTS = frozenset(("home", "beranda", "index", "depan"))
 #: Links to listings, not channels ("INDEKS" above Viva's headline).
 _LISTING_TEXTS = frozenset(("indeks", "index", "terkini", "terpopuler", "terbaru", "lainnya", "selengkapnya", "more", "arsip"))
+#: Social networks' addresses: a "Like" or "Follow" button, never a channel.
+_SOCIAL = re.compile(r"(?i)facebook\.|twitter\.|x\.com|instagram\.|youtube\.|whatsapp|t\.me/|line\.me|tiktok\.|linkedin\.")
 _ARTICLE_ADDRESS = re.compile(r"\d{5,}|/read/|/berita/\d|\.html?$")
 
 
@@ -358,7 +362,10 @@ def headline_channel(tree: Any, title: str | None) -> str | None:
         return None
     first, text = links[0], texts[0]
     href = first.get("href") or ""
-    if not text or text.casefold() in _ROOT_TEXTS | _LISTING_TEXTS or not 1 <= len(text.split()) <= 4 or _ARTICLE_ADDRESS.search(href):
+    if (
+        not text or text.casefold() in _ROOT_TEXTS | _LISTING_TEXTS or not 1 <= len(text.split()) <= 4
+        or _ARTICLE_ADDRESS.search(href) or _SOCIAL.search(href)
+    ):
         return None
     if _path(href) in ("", "/") and href not in ("#", ""):
         return None  # the site's home itself
@@ -366,6 +373,33 @@ def headline_channel(tree: Any, title: str | None) -> str | None:
     if menu is not None and (menu.tag == "nav" or len(menu) > 6):
         return None  # an item of the site's menu, not a breadcrumb
     return text
+
+
+_LABEL_CLASS = re.compile(r"(?i)kanal|channel|rubri[ck]|categor|kategori|upperdeck|section|label")
+
+
+def headline_label(tree: Any, title: str | None) -> str | None:
+    """A rubric shown right above the headline (detik's ``<h2>MUDA DAN MENGINSPIRASI</h2>``,
+    Viva's ``upperdeck-kanal``): the nearest element with text before the headline or its
+    wrapper, of one to four words with no digits, in capitals, a heading, or classed as a
+    channel."""
+    node = headline_element(tree, title)
+    for _ in range(2):  # the headline, then the element wrapping it
+        if node is None:
+            return None
+        previous = node.getprevious()
+        while previous is not None and (not isinstance(previous.tag, str) or not element_text(previous)):
+            previous = previous.getprevious()
+        if previous is not None:
+            text = element_text(previous)
+            words = len(text.split())
+            if 1 <= words <= 4 and not re.search(r"\d", text) and previous.tag != "a" and (
+                text.isupper() or previous.tag in ("h2", "h3", "h4", "h5") or _LABEL_CLASS.search(previous.get("class") or "")
+            ):
+                return text
+            return None
+        node = node.getparent()
+    return None
 
 
 _TAG_LINKS_AFTER = XPath(

@@ -204,3 +204,15 @@ def test_a_page_no_layout_reads_shows_its_metadata() -> None:
     assert article.category == "Jawa Barat"
     assert list(article.tags) == ["Banjir", "Sungai Cikaso"]  # not the side column's topics
     assert LEAD in article.text and SECOND in article.text
+
+
+def test_a_rubric_above_the_headline_is_the_section_when_the_breadcrumb_names_none() -> None:
+    page = f"""<html><head><meta property="og:title" content="Mahasiswa Rakit Robot Penyiram Tanaman"></head><body>
+<div class="breadcrumb"><a href="//www.media-contoh.id/">MediaContoh</a> / <a href="/berita">Berita</a> / <a href="#">Detail Berita</a></div>
+<div class="follow"><a href="https://www.facebook.com/mediacontoh">Like</a><a href="https://twitter.com/mediacontoh">Like</a></div>
+<div class="jdl"><div class="date">Selasa 7 Mei 2024, 10:15 WIB</div><h2>INOVASI KAMPUS</h2>
+<h1>Mahasiswa Rakit Robot Penyiram Tanaman</h1></div>
+<div class="isi"><p>{LEAD}</p><p>{SECOND}</p></div></body></html>"""
+    article = clean(page, url="https://www.media-contoh.id/berita/123456/mahasiswa-rakit-robot")
+    assert article.category == "INOVASI KAMPUS"  # not the placeholder "Detail Berita", nor a "Like" button
+    assert article.published == "2024-05-07T10:15:00+07:00"
