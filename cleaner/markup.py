@@ -431,10 +431,12 @@ def headline_tags(tree: Any, title: str | None) -> list[str]:
         return []
     parent = links[0].getparent()
     group = parent.getparent() if parent is not None else None
+    listing = next(links[0].iterancestors("ul", "ol"), None)
     tags: list[str] = []
     for link in links:
         owner = link.getparent()
-        if owner is None or (owner is not parent and owner.getparent() is not group):
+        in_list = listing is not None and any(a is listing for a in link.iterancestors("ul", "ol"))
+        if owner is None or (owner is not parent and owner.getparent() is not group and not in_list):
             break  # the group ended
         text = element_text(link).lstrip("#").strip()
         if text and 1 <= len(text.split()) <= 5 and text not in tags:
