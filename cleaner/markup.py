@@ -302,8 +302,14 @@ def _shown_time(element: Any) -> str | None:
     if _IN_LINK(element):
         return None  # a related item's date
     text = element_text(element)
-    iso = date_line(text) if 8 <= len(text) <= 80 else None
-    return iso if iso and "T" in iso else None
+    if not 8 <= len(text) <= 100:
+        return None
+    # A date line may carry a label or a credit beside it: "JATIM | 16 Juni 2021 10:49 Reporter : X".
+    for part in (text, *text.split(" | ")[:4]):
+        iso = date_line(P.CREDIT_LABEL_INSIDE.split(part)[0].strip())
+        if iso and "T" in iso:
+            return iso
+    return None
 
 
 def headline_date(tree: Any, title: str | None) -> str | None:
