@@ -528,7 +528,7 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
             if outlet_date and date_line(outlet_date.group("date")):
                 draft.note(line, "drop", "shared.outlet_date_line")  # "Medcom.id, Jumat, 6 September 2019."
                 continue
-            if index > 0 and first in "-•·" and not options.trailing_title_date and date_line(line.lstrip("-•· ")):
+            if index > 0 and not options.trailing_title_date and _listed_date(line):
                 draft.note(line, "drop", "shared.listed_date")  # "- Selasa, 23/02/2016 16:10 WIB": a list's date
                 continue
         if draft.title and line.startswith(draft.title) and _titled_with_site(line, draft.title):
@@ -566,6 +566,15 @@ def _rest_is_chrome(plan: Plan, lines: list[str]) -> bool:
 
 #: The outlet's name and a date, alone on a line: "Medcom.id, Jumat, 6 September 2019.".
 _OUTLET_DATE = re.compile(r"[A-Za-z][\w-]*\.(?:co\.id|com|id|net|tv)\s*[,|-]\s*(?P<date>.{8,50}?)\.?")
+
+
+def _listed_date(line: str) -> bool:
+    """A date with its time alone on a line of the body, bulleted or not: a related list's
+    date (a chronology's heading names a day, not a minute)."""
+    if not (line[0] in "-•·" or line[-1] in "BTAbta" or line[-1].isdigit()):
+        return False
+    iso = date_line(line.lstrip("-•· "))
+    return bool(iso) and "T" in (iso or "")
 
 
 _QUESTION_INITIALS = frozenset("AKMBDS")
