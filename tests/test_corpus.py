@@ -102,12 +102,12 @@ def test_no_article_is_lost_and_no_non_article_keeps_text() -> None:
 
 # -- the other outlets (../shared/outlets, issue 22) --------------------------------------------------
 #
-# Bars at the levels measured when these pages joined the tests (dumps: token F1 0.983,
-# recall 1.000, exact 0.68, every metadata field >= 0.84; pages: F1 0.977, exact 0.875,
-# every field >= 0.81), less a margin of about 0.01 on text and 0.04 on the exact rate and
-# metadata (one document of 25 dumps or 16 pages). The issue's bars for pages kept aside
-# (dumps F1 0.985 / recall 0.995 / exact 0.75 / fields 0.90; pages F1 0.99 / exact 0.70 /
-# fields 0.85) are the aim; these hold what is reached.
+# Bars at the levels measured with the generic layer of issue 22 (dumps: token F1 0.993,
+# recall 1.000, exact 0.88, every metadata field >= 0.92; pages: F1 0.987, exact 0.875,
+# every field >= 0.938), less a stated margin: 0.005 on token F1 and recall, and one
+# document on the exact rate and on each metadata field (0.04 of 25 dumps, 0.0625 of 16
+# pages). The issue's bars for the pages kept aside (dumps F1 0.985 / recall 0.995 / exact
+# 0.75 / fields 0.90; pages F1 0.99 / exact 0.70 / fields 0.85) are the aim.
 
 #: Articles of ../shared/outlets still lost, each with why (the never-lose bar lists any other).
 KNOWN_OUTLET_LOSSES = {
@@ -135,16 +135,16 @@ def test_other_outlet_dumps_hold_their_level(outlet_totals: dict[str, Totals]) -
     dumps = outlet_totals["txt"]
     assert dumps.n >= 20, "too few dumps of other outlets found"
     means = dumps.means()
-    assert means["f1"] >= 0.975
-    assert means["recall"] >= 0.99
-    assert means["exact"] >= 0.64
-    assert not _low_fields(means, 0.80), f"metadata fields below 0.80: {_low_fields(means, 0.80)}"
+    assert means["f1"] >= 0.988
+    assert means["recall"] >= 0.995
+    assert means["exact"] >= 0.84
+    assert not _low_fields(means, 0.88), f"metadata fields below 0.88: {_low_fields(means, 0.88)}"
 
 
 def test_other_outlet_pages_hold_their_level(outlet_totals: dict[str, Totals]) -> None:
     pages = outlet_totals["html"]
     assert pages.n >= 12, "too few saved pages of other outlets found"
     means = pages.means()
-    assert means["f1"] >= 0.97
-    assert means["exact"] >= 0.80
-    assert not _low_fields(means, 0.78), f"metadata fields below 0.78: {_low_fields(means, 0.78)}"
+    assert means["f1"] >= 0.982
+    assert means["exact"] >= 0.81
+    assert not _low_fields(means, 0.875), f"metadata fields below 0.875: {_low_fields(means, 0.875)}"
