@@ -404,10 +404,11 @@ def _title_shown_with_site(lines: list[str]) -> str | None:
 
 
 def _titled_with_site(line: str, title: str | None) -> bool:
+    """``line`` is ``title`` followed by a separator and the site's name (three words at most)."""
     if not title or not line.startswith(title) or line == title:
         return False
     match = _SITE_SUFFIX.fullmatch(line[len(title):])
-    return bool(match) and word_count(match.group("site")) <= 3
+    return match is not None and word_count(match.group("site")) <= 3
 
 
 def _category_label(rule: SiteRule, line: str) -> str | None:
