@@ -252,7 +252,7 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     def labelled() -> None:
         lines: list[str] = []
         for element in _LABELLED_CREDITS(tree)[:12]:
-            lines.extend(_credit_lines(element) if element.tag == "tr" else [element_text(element)])
+            lines.extend(_credit_lines(element))  # by block and <br>: "Pewarta: X<br>Editor: Y" is two lines
         for line in dict.fromkeys(lines):
             if rule.header_line(line, draft, True):  # a rule's own credit form ("Rep: X/ Red: Y")
                 continue
@@ -341,6 +341,8 @@ _SECTION_BEFORE = XPath("preceding::a[position() <= 8]")
 _ROOT_TEXTS = frozenset(("home", "beranda", "index", "depan"))
 #: Links to listings, not channels ("INDEKS" above Viva's headline).
 _LISTING_TEXTS = frozenset(("indeks", "index", "terkini", "terpopuler", "terbaru", "lainnya", "selengkapnya", "more", "arsip"))
+_CRUMB_SEPARATOR = re.compile(r"^\s*[»›>/|]\s*$")
+_MENU_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:menu|nav|navbar|header|masthead)(?:$|[\s_-])")
 #: Social networks' addresses: a "Like" or "Follow" button, never a channel.
 _SOCIAL = re.compile(r"(?i)facebook\.|twitter\.|x\.com|instagram\.|youtube\.|whatsapp|t\.me/|line\.me|tiktok\.|linkedin\.")
 _ARTICLE_ADDRESS = re.compile(r"\d{5,}|/read/|/berita/\d|\.html?$")
@@ -375,9 +377,14 @@ def headline_channel(tree: Any, title: str | None) -> str | None:
         return None
     if _path(href) in ("", "/") and href not in ("#", ""):
         return None  # the site's home itself
+    if len(links) > 1 and _CRUMB_SEPARATOR.search(links[1].tail or ""):
+        return text  # "MERDEKA.COM » PERISTIWA": a breadcrumb's separator, wherever it stands
     menu = next(first.iterancestors("ul", "ol", "nav"), None)
     if menu is not None and (menu.tag == "nav" or len(menu) > 6):
         return None  # an item of the site's menu, not a breadcrumb
+    for ancestor in list(first.iterancestors())[:4]:
+        if ancestor.tag in ("nav", "header") or _MENU_CLASS.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return None  # the site's top menu ("Home", "News", "Bisnis") stands above many headlines too
     return text
 
 

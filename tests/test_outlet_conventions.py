@@ -216,3 +216,35 @@ def test_a_rubric_above_the_headline_is_the_section_when_the_breadcrumb_names_no
     article = clean(page, url="https://www.media-contoh.id/berita/123456/mahasiswa-rakit-robot")
     assert article.category == "INOVASI KAMPUS"  # not the placeholder "Detail Berita", nor a "Like" button
     assert article.published == "2024-05-07T10:15:00+07:00"
+
+
+def test_bylines_of_older_templates_in_a_dump() -> None:
+    title = "Banjir Rendam Ratusan Rumah di Tepi Sungai Cikaso"
+    channel = clean(dump(f"Regional - Rina Kusuma, CNBC Indonesia", f"JAKARTA - {LEAD}", head=(title,)), url=URL)
+    assert (list(channel.authors), channel.category) == (["Rina Kusuma"], "Regional")
+    journalist = clean(dump("Rina Kusuma , Jurnalis-Rabu, 1 Mei 2024 |14:35 WIB", f"JAKARTA - {LEAD}", head=(title,)), url=URL)
+    assert (list(journalist.authors), journalist.published) == (["Rina Kusuma"], "2024-05-01T14:35:00+07:00")
+    rep_red = clean(dump("Rep: C12/ Red: Budi Santoso", f"JAKARTA - {LEAD}", head=(title,)), url=URL)
+    assert (list(rep_red.authors), list(rep_red.editors)) == ([], ["Budi Santoso"])  # a reporter's code is no name
+    role_under = clean(dump("Rina Kusuma", "Penulis", f"JAKARTA - {LEAD}", head=(title, "MediaContoh.id - 01/05/2024, 14:35 WIB")), url=URL)
+    assert list(role_under.authors) == ["Rina Kusuma"] and role_under.text == LEAD
+
+
+def test_page_widgets_breadcrumbs_and_dates_of_lists_go() -> None:
+    article = clean("\n".join([
+        "HOME BERITA DAERAH",
+        "Banjir Rendam Ratusan Rumah di Tepi Sungai Cikaso",
+        "Rabu, 1 Mei 2024 14:35 WIB",
+        "imsak04:10",
+        "maghrib17:30",
+        "waktu baca 2 menit",
+        f"JAKARTA - {LEAD}",
+        "- Rabu, 1 Mei 2024 13:07 WIB",
+        SECOND,
+        "MediaContoh.id, Rabu, 1 Mei 2024.",
+    ]), url=URL)
+    assert article.title == "Banjir Rendam Ratusan Rumah di Tepi Sungai Cikaso"
+    assert article.text == f"{LEAD}\n\n{SECOND}"
+    # A day named as a chronology's heading stays: only a date with its minute is a list's.
+    chronology = clean(dump(f"JAKARTA - {LEAD}", "Senin, 29 April 2024", SECOND), url=URL)
+    assert "Senin, 29 April 2024" in chronology.text
