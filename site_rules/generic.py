@@ -1,8 +1,9 @@
 """The generic rule: any other Indonesian outlet (kompas, detik, tribunnews, okezone, …).
 
 It knows every dateline form of the corpus and the boilerplate common to Indonesian
-news pages (``patterns.SHARED_DROPS`` and ``SHARED_STOPS``) plus the recurring
-lines of the most frequent outlets, so a page of a site with no rule of its own
+news pages (``patterns.SHARED_DROPS`` and ``SHARED_STOPS``, and what other outlets share:
+``OUTLET_DROPS`` and ``OUTLET_STOPS``, which every rule gets) plus the recurring
+lines and bylines of older templates of the most frequent outlets, so a page of a site with no rule of its own
 still comes out clean. Its articles have ``site`` null.
 """
 
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from . import patterns as P
 from cleaner.dates import date_line
 
+from . import patterns as P
 from .base import DatelineForm, Draft, SiteRule
 
 
