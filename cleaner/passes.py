@@ -307,6 +307,11 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
                 dates.append((seen_title, iso))
             draft.note(line, "meta", "shared.date_line")
             continue
+        crumb = P.OUTLET_BREADCRUMB_LINE.fullmatch(line)
+        if crumb and not seen_title:
+            draft.category = draft.category or crumb.group("last")
+            draft.note(line, "meta", "shared.breadcrumb_line")
+            continue
         label = _category_label(rule, line)
         if label is not None:
             draft.category = draft.category or label
@@ -434,7 +439,10 @@ def _set_dates(draft: Draft, dates: list[tuple[bool, str]]) -> None:
         draft.published = after_title[0]
     elif draft.title is None:
         draft.published = dates[0][1]
-    # A date above the title is the site header's "today", not the publication date.
+    elif "T" in dates[-1][1]:
+        # A date above the title is the site header's "today", not the publication date; one
+        # with its minute is the article's own (Republika prints it over the headline).
+        draft.published = dates[-1][1]
 
 
 def _rewrite(rewrites: tuple[tuple[Pattern[str], str], ...], line: str) -> str:
@@ -475,6 +483,12 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
         reason = plan.drops.reason(line) or _body_hook(plan, line, draft)
         if reason:
             draft.note(line, "drop", reason)
+            if (
+                reason == "shared.pagination" and kept and last_kept_index == index - 1 and index - 1 > 0
+                and line.casefold().startswith("baca halaman") and _looks_like_title(kept[-1]) and word_count(kept[-1]) <= 12
+            ):
+                # The next page's heading shown above "BACA HALAMAN BERIKUTNYA": that page's, not this one's.
+                draft.revise(kept.pop(), "drop", "shared.next_page_heading")
             continue
         reason = meta_line(line, draft)
         if reason:

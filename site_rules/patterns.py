@@ -427,3 +427,10 @@ DATELINE_BRAND_AFTER_PLACE = re.compile(
 _LEAD_FOLLOWS = r"(?=.*\w[.!?\"”’)]\s*$|.{60})"
 DATELINE_OUTLET_ONLY_LEAD = re.compile(DATELINE_OUTLET_ONLY.pattern + _LEAD_FOLLOWS)
 DATELINE_DOMAIN_ONLY_LEAD = re.compile(DATELINE_DOMAIN_ONLY.pattern + _LEAD_FOLLOWS)
+
+#: A breadcrumb line naming the outlet then its sections: ``JPNN.com - Daerah - Sumsel``; the last
+#: section is the article's.
+OUTLET_BREADCRUMB_LINE = re.compile(
+    rf"(?:{_DOMAIN}|[A-Z][\w.]+\.(?:COM|ID|CO\.ID))(?:\s+[-›»>/|]\s+[A-Z][\w&]*(?: [A-Z&][\w&]*){{0,2}}){{1,3}}?"
+    rf"\s+[-›»>/|]\s+(?P<last>[A-Z][\w&]*(?: [A-Z&][\w&]*){{0,2}})"
+)

@@ -248,3 +248,22 @@ def test_page_widgets_breadcrumbs_and_dates_of_lists_go() -> None:
     # A day named as a chronology's heading stays: only a date with its minute is a list's.
     chronology = clean(dump(f"JAKARTA - {LEAD}", "Senin, 29 April 2024", SECOND), url=URL)
     assert "Senin, 29 April 2024" in chronology.text
+
+
+def test_a_next_pages_heading_goes_with_its_pager_but_a_heading_after_the_prompt_stays() -> None:
+    cut = clean(dump(f"JAKARTA - {LEAD}", SECOND, "Harga Cabai di Pasar Induk Ikut Naik", "BACA HALAMAN BERIKUTNYA", "HALAMAN :", "1 2 3"), url=URL)
+    assert cut.text == f"{LEAD}\n\n{SECOND}"
+    heading = "Empat Pemain Belum Bergabung"
+    kept = clean(dump(f"JAKARTA - {LEAD}", "Baca halaman berikutnya ya pembaca.", heading, SECOND), url=URL)
+    assert kept.text == f"{LEAD}\n\n{heading}\n\n{SECOND}"
+
+
+def test_a_breadcrumb_line_and_a_timed_date_over_the_title() -> None:
+    article = clean("\n".join([
+        "MediaContoh.id - Daerah - Jawa Barat",
+        "Rabu 01 Mei 2024 14:35 WIB",
+        "Banjir Rendam Ratusan Rumah di Tepi Sungai Cikaso",
+        f"JAKARTA - {LEAD}",
+    ]), url=URL)
+    assert (article.category, article.published) == ("Jawa Barat", "2024-05-01T14:35:00+07:00")
+    assert article.title == "Banjir Rendam Ratusan Rumah di Tepi Sungai Cikaso" and article.text == LEAD
