@@ -102,8 +102,8 @@ def test_no_article_is_lost_and_no_non_article_keeps_text() -> None:
 
 # -- the other outlets (../shared/outlets, issue 22) --------------------------------------------------
 #
-# Bars at the levels measured with the generic layer of issue 22 (dumps: token F1 0.993,
-# recall 1.000, exact 0.88, every metadata field >= 0.92; pages: F1 0.987, exact 0.875,
+# Bars at the levels measured with the generic layer of issue 22 (dumps: token F1 0.994,
+# recall 1.000, exact 0.92, every metadata field >= 0.96; pages: F1 0.987, exact 0.875,
 # every field >= 0.938), less a stated margin: 0.005 on token F1 and recall, and one
 # document on the exact rate and on each metadata field (0.04 of 25 dumps, 0.0625 of 16
 # pages). The issue's bars for the pages kept aside (dumps F1 0.985 / recall 0.995 / exact
@@ -135,10 +135,10 @@ def test_other_outlet_dumps_hold_their_level(outlet_totals: dict[str, Totals]) -
     dumps = outlet_totals["txt"]
     assert dumps.n >= 20, "too few dumps of other outlets found"
     means = dumps.means()
-    assert means["f1"] >= 0.988
+    assert means["f1"] >= 0.989
     assert means["recall"] >= 0.995
-    assert means["exact"] >= 0.84
-    assert not _low_fields(means, 0.88), f"metadata fields below 0.88: {_low_fields(means, 0.88)}"
+    assert means["exact"] >= 0.88
+    assert not _low_fields(means, 0.92), f"metadata fields below 0.92: {_low_fields(means, 0.92)}"
 
 
 def test_other_outlet_pages_hold_their_level(outlet_totals: dict[str, Totals]) -> None:
