@@ -77,7 +77,7 @@ def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     kind = type(rule)
     return Plan(
         rule, layout.name if layout else None, options,
-        LineMatcher(drops, P.OUTLET_DROP_TIERS), LineMatcher(stops, ((80, P.OUTLET_STOPS),)),
+        LineMatcher(drops, P.OUTLET_DROP_TIERS), LineMatcher(stops, ((80, P.OUTLET_STOPS, ()),)),
         LineMatcher(rule.paywall_markers), forms,
         rule.header_line if kind.header_line is not SiteRule.header_line else None,
         rule.body_line if kind.body_line is not SiteRule.body_line else None,

@@ -32,43 +32,52 @@ class LineMatcher:
 
     ``reason(line)`` gives the reason of the first pattern that matches the whole line.
 
-    ``tiers`` (``(max_chars, entries)``) are tried after the others, each only on lines of at
-    most ``max_chars`` characters: patterns of short chrome lines need not meet every paragraph
-    (the regular expression engine tries an alternation branch by branch).
+    ``tiers`` (``(max_chars, entries, needles)``) are tried after the others, each only on lines
+    of at most ``max_chars`` characters and, where ``needles`` are given, holding one of them:
+    patterns of short chrome lines need not meet every paragraph (the regular expression engine
+    tries an alternation branch by branch). One alternation per set of admitted tiers.
     """
 
     def __init__(
-        self, entries: tuple[LinePattern, ...], tiers: tuple[tuple[int, tuple[LinePattern, ...]], ...] = ()
+        self, entries: tuple[LinePattern, ...], tiers: tuple[tuple[int, tuple[LinePattern, ...], tuple[str, ...]], ...] = ()
     ) -> None:
-        self._reasons = [entry.reason for entry in entries] + [entry.reason for _, tier in tiers for entry in tier]
-        self._pattern = self._compile(entries, 0)
-        self._tiers: list[tuple[int, Pattern[str]]] = []
-        first = len(entries)
-        for max_chars, tier in tiers:
-            compiled = self._compile(tier, first)
-            if compiled is not None:
-                self._tiers.append((max_chars, compiled))
-            first += len(tier)
+        self._entries = entries
+        self._groups = [tier for _, tier, _ in tiers]
+        self._reasons = [entry.reason for entry in entries] + [entry.reason for tier in self._groups for entry in tier]
+        # Per tier: its bit, its longest line, and its needles as one expression (searched in C).
+        self._tiers = [
+            (1 << number, limit, re.compile("|".join(map(re.escape, needles))) if needles else None)
+            for number, (limit, _, needles) in enumerate(tiers)
+        ]
+        self._widest = max((limit for limit, _, _ in tiers), default=0)
+        self._patterns: dict[int, Pattern[str] | None] = {}
 
-    @staticmethod
-    def _compile(entries: tuple[LinePattern, ...], first: int) -> Pattern[str] | None:
-        branches = []
-        for index, entry in enumerate(entries, start=first):
-            inline = "(?i:" if entry.pattern.flags & re.IGNORECASE else "(?:"
-            branches.append(f"(?P<p{index}>{inline}{entry.pattern.pattern}))")
-        return re.compile("|".join(branches)) if branches else None
+    def _pattern(self, mask: int) -> Pattern[str] | None:
+        if mask not in self._patterns:
+            branches = []
+            index = 0  # every entry keeps its index among all, admitted or not (the reasons' order)
+            for number, group in enumerate((self._entries, *self._groups)):
+                use = number == 0 or bool(mask & (1 << (number - 1)))
+                for entry in group:
+                    if use:
+                        inline = "(?i:" if entry.pattern.flags & re.IGNORECASE else "(?:"
+                        branches.append(f"(?P<p{index}>{inline}{entry.pattern.pattern}))")
+                    index += 1
+            self._patterns[mask] = re.compile("|".join(branches)) if branches else None
+        return self._patterns[mask]
 
     def reason(self, line: str) -> str | None:
-        match = self._pattern.fullmatch(line) if self._pattern is not None else None
-        if match is None and self._tiers:
-            size = len(line)
-            # A sentence of ten words or more is prose, never a short chrome line.
-            prose = line[-1:] in _SENTENCE_ENDS and line.count(" ") >= 9
-            for max_chars, pattern in self._tiers:
-                if size <= max_chars and not (prose and max_chars <= _SHORT_TIER):
-                    match = pattern.fullmatch(line)
-                    if match is not None:
-                        break
+        mask = 0
+        size = len(line)
+        if size <= self._widest:
+            # A sentence of seven words or more, or a line of fifteen, is prose, never a short chrome line.
+            spaces = line.count(" ")
+            prose = spaces >= 14 or (spaces >= 6 and line[-1:] in _SENTENCE_ENDS)
+            for bit, limit, needles in self._tiers:
+                if size <= limit and not (prose and limit <= _SHORT_TIER) and (needles is None or needles.search(line)):
+                    mask |= bit
+        pattern = self._patterns[mask] if mask in self._patterns else self._pattern(mask)
+        match = pattern.fullmatch(line) if pattern is not None else None
         return self._reasons[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
@@ -286,14 +295,19 @@ DATELINE_UPPER_PLACE = re.compile(  # "JAKARTA - ", "JAKARTA -- "
 
 #: A channel or app the outlet pitches: WhatsApp and Telegram channels, Google News, its app.
 _CHANNEL = r"(?:Google News|(?:WhatsApp|WA|Telegram) Channel|Channel (?:WhatsApp|WA|Telegram)|Saluran WhatsApp)"
+#: A pitch naming a channel may run long (about 200 characters): tried on lines holding a channel's name.
+_LONG_PITCH: tuple[LinePattern, ...] = line_patterns(
+    "shared.channel_pitch",
+    # "Gabung ke Channel WhatsApp KompasTV …", "Silakan baca konten menarik lainnya dari X di Google News",
+    # "Cek Berita dan Artikel yang lain di Google News", "Follow Berita Okezone di Google News": an
+    # imperative opening a short line that names a channel.
+    rf"(?:Silakan |Silahkan |Yuk,? |Ayo,? )?(?:[Gg]abung|[Bb]ergabung|[Jj]oin|[Ii]kuti|[Ff]ollow|[Ss]imak|[Bb]aca|[Cc]ek|"
+    rf"[Dd]apatkan|[Kk]lik|[Kk]unjungi|[Pp]antau|[Uu]pdate|[Ll]angganan|[Bb]erlangganan|[Ss]ubscribe)\b.{{0,90}}\b{_CHANNEL}\b.{{0,60}}",
+)
 OUTLET_DROPS: tuple[LinePattern, ...] = (
+    *_LONG_PITCH,
     *line_patterns(
         "shared.channel_pitch",
-        # "Gabung ke Channel WhatsApp KompasTV …", "Silakan baca konten menarik lainnya dari X di Google News",
-        # "Cek Berita dan Artikel yang lain di Google News", "Follow Berita Okezone di Google News": an
-        # imperative opening a short line that names a channel.
-        rf"(?:Silakan |Silahkan |Yuk,? |Ayo,? )?(?:[Gg]abung|[Bb]ergabung|[Jj]oin|[Ii]kuti|[Ff]ollow|[Ss]imak|[Bb]aca|[Cc]ek|"
-        rf"[Dd]apatkan|[Kk]lik|[Kk]unjungi|[Pp]antau|[Uu]pdate|[Ll]angganan|[Bb]erlangganan|[Ss]ubscribe)\b.{{0,90}}\b{_CHANNEL}\b.{{0,60}}",
         # The same pitch split over lines: "Cek Berita dan Artikel yang lain di" / "Google News".
         r"(?:Cek|Baca|Simak|Ikuti|Dapatkan) [Bb]erita (?:dan|&) [Aa]rtikel (?:yang|yg) [Ll]ain di\s*:?",
         r"(?:Google News|WhatsApp Channel|Channel WhatsApp)\.?",
@@ -349,7 +363,7 @@ OUTLET_DROPS: tuple[LinePattern, ...] = (
         r"\d{1,2} (?:Muharram|Safar|Rabiul Awal|Rabiul Akhir|Jumadil Awal|Jumadil Akhir|Rajab|Sya'?ban|Ramadh?an|Syawal|"
         r"Dzulqa'?dah|Dzulhijjah) \d{4} H.{0,40}",
         r"(?i:version|versi) \d+(?:\.\d+)+|(?i:waktu baca) \d+ menit|\d+ menit (?:waktu )?baca|\d{4}\s*©.{0,80}",
-        r"[\w.]{2,30} Apps?|Aplikasi [Bb]erita\b.{0,60}|Dapatkan di (?:Play Store|App Store|Apps Store).{0,40}",
+        r"\S{2,30} Apps?|Aplikasi [Bb]erita\b.{0,60}|Dapatkan di (?:Play Store|App Store|Apps Store).{0,40}",
         r"Lihat|LIHAT",
     ),
     *line_patterns(
@@ -377,10 +391,13 @@ OUTLET_LONG_DROPS: tuple[LinePattern, ...] = (
 )
 #: ``OUTLET_DROPS`` by the longest line each can match: most are short chrome (100
 #: characters at most); pitches, column boxes and hashtag lines run to about 250.
-_MEDIUM_REASONS = frozenset(("shared.channel_pitch", "shared.column_box", "shared.hashtags"))
-OUTLET_DROP_TIERS: tuple[tuple[int, tuple[LinePattern, ...]], ...] = (
-    (260, tuple(entry for entry in OUTLET_DROPS if entry.reason in _MEDIUM_REASONS)),
-    (110, tuple(entry for entry in OUTLET_DROPS if entry.reason not in _MEDIUM_REASONS)),
+_MEDIUM = frozenset((*_LONG_PITCH, *(entry for entry in OUTLET_DROPS if entry.reason in ("shared.column_box", "shared.hashtags"))))
+#: The longer ones each name a channel, a column or a hashtag: a line holding none of these
+#: words never meets them.
+_MEDIUM_NEEDLES = ("WhatsApp", "Google News", "Telegram", "WA ", "olumnis", "#", "irim", "Channel", "aluran")
+OUTLET_DROP_TIERS: tuple[tuple[int, tuple[LinePattern, ...], tuple[str, ...]], ...] = (
+    (260, tuple(entry for entry in OUTLET_DROPS if entry in _MEDIUM), _MEDIUM_NEEDLES),
+    (110, tuple(entry for entry in OUTLET_DROPS if entry not in _MEDIUM), ()),
 )
 
 #: Related-list and end headings of other outlets (whole lines): nothing of the article follows.
