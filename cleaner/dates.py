@@ -39,7 +39,7 @@ _WEEKDAY = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 )
 _MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
-_TIME = r"(?:(?:,|\||-|pukul|jam|at|pada)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<zone>WIB|WITA|WIT)?\b)?"
+_TIME = r"(?:(?:,|\||-|–|—|pukul|jam|at|pada)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<zone>WIB|WITA|WIT)?\b)?"
 _DATE_FORMS = (
     # 15/05/2019, 20/08/2018 (day/month/year)
     r"(?P<day>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<year>\d{4})",

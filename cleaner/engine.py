@@ -30,9 +30,9 @@ from .detect import UnknownSiteError, choose_rule
 from .draft import Draft
 from .fields import PAGE_METADATA, Candidate, resolve
 from .html import PageMeta, block_lines, page_metadata, parse_html, tame_attributes
-from .markup import extract_markup, visible_fields
+from .markup import extract_markup, headline_date, visible_fields
 from .options import DEFAULT_OPTIONS, CleanOptions
-from .passes import extract_text
+from .passes import extract_text, guarded
 from .text import ends_sentence, split_lines, visible_length, without_surrogates, word_count
 
 __all__ = ["clean", "UnknownSiteError"]
@@ -254,6 +254,7 @@ def clean_page(html: str, context: Context) -> Article:
     # What the page shows by common conventions, where no layout read its header (before the
     # fallback trims the tree: breadcrumbs and bylines often sit in what it cuts).
     visible = visible_fields(rule, tree, meta.title) if shown is None else Draft()
+    shown_date = Draft(published=guarded(visible, "page conventions: headline date", lambda: headline_date(tree, meta.title), None))
     read = fallback_lines(tree, elements, context)
     if read.why is not None:  # the fallback could not run: loud, never an empty article that looks clean
         return refused(read.why, context=context, rule=rule, outcome=Outcome.FAILED)
@@ -264,6 +265,7 @@ def clean_page(html: str, context: Context) -> Article:
     draft = passes_with_profile(rule, read.lines, context)
     candidates = {
         "markup": Candidate(header, f"markup: {rule.name} layout {header.layout}", own_sources=False),
+        "headline": Candidate(shown_date, "page conventions: the date line by the headline"),
         "visible": Candidate(visible, "page conventions"),
         "page": page,
         "trafilatura": Candidate(read.found, "trafilatura"),

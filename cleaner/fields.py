@@ -8,6 +8,8 @@ Sources, as a document may offer them:
 * ``visible``: on a page no layout reads, what it shows by common conventions: the rule's
   page hook (a credits box), its one ``<h1>``, the last breadcrumb item, the first list
   of tag links;
+* ``headline``: on a page no layout reads, the date line shown by its headline (before
+  the head's date, often an indexing time or a day without its hour);
 * ``page``: the page's description of itself: JSON-LD, OpenGraph, ``article:*``, meta;
 * ``trafilatura``: trafilatura's metadata guesses, on fallback pages;
 * ``extracted``: the text passes over trafilatura's text, whose opening lines are a
@@ -33,7 +35,7 @@ PRECEDENCE: Mapping[str, tuple[str, ...]] = {
     "description": ("markup", "text"),
     "authors": ("markup", "text", "visible", "extracted", "page", "trafilatura"),
     "editors": ("markup", "text", "visible", "extracted", "page"),
-    "published": ("markup", "text", "page", "visible", "trafilatura", "extracted"),
+    "published": ("markup", "text", "headline", "page", "visible", "trafilatura", "extracted"),
     "updated": ("markup", "text", "visible", "extracted"),
     "dateline": ("markup", "text", "extracted"),
     "category": ("markup", "text", "visible", "extracted", "page"),

@@ -288,7 +288,8 @@ def page_metadata(tree: Any) -> PageMeta:
     def title() -> str | None:
         value = article.get("headline") if isinstance(article.get("headline"), str) else None
         value = value or meta.get("og:title") or meta.get("twitter:title")
-        return normalize_line(value) if value else None
+        names = site_names(canonical if isinstance(canonical, str) else None, meta.get("og:site_name"))
+        return strip_site_name(normalize_line(value), names) if value else None
 
     def first(field: str) -> str | None:
         return next((meta[name] for name in HEAD_NAMES[field] if meta.get(name, "").strip()), None)
@@ -353,11 +354,66 @@ def page_metadata(tree: Any) -> PageMeta:
     )
 
 
+#: Where a site's name is joined to a title: `` - ``, `` | ``, `` – ``, `` :: ``, or a colon after it.
+_TITLE_TAIL = re.compile(r"(?P<head>.+?)\s+(?:[-|–—•]|::?)\s+(?P<site>[^|–—:]{2,50})")
+_TITLE_HEAD = re.compile(r"(?P<site>[^|–—:]{2,50}?)(?:\s+(?:[-|–—•]|::)\s+|:\s+)(?P<head>.+)")
+_HOST_LABEL = re.compile(r"^(?:https?://)?(?:[\w-]+\.)*?(?P<label>[\w-]{3,})\.(?:co\.id|or\.id|ac\.id|go\.id|web\.id|my\.id|[a-z]{2,6})(?:[:/]|$)")
+
+
+def site_names(url: str | None, site_name: str | None) -> tuple[str, ...]:
+    """The names a site calls itself, compacted (``kompas``, ``republikaonline``): the
+    registered label of its address and its ``og:site_name``."""
+    names: list[str] = []
+    match = _HOST_LABEL.match((url or "").strip().casefold())
+    if match:
+        names.append(match.group("label").replace("-", ""))
+    if site_name and len(site_name.split()) <= 4 and not site_name.startswith("http"):
+        names.append(_compact(site_name))
+    return tuple(name for name in names if len(name) >= 3)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _names_site(segment: str, names: tuple[str, ...]) -> bool:
+    compact = _compact(segment)
+    # The name, with at most a channel beside it ("Kompas.com Regional", "Okezone News"): a
+    # clause that merely mentions the outlet ("Kompas Minta Warga Waspada") is the title's.
+    return len(segment.split()) <= 4 and len(compact) >= 3 and any(
+        (name in compact and len(compact) - len(name) <= 12) or compact in name for name in names
+    )
+
+
+def strip_site_name(title: str, names: tuple[str, ...]) -> str:
+    """``title`` without the site's name, whichever side it stands and whatever separator
+    (``… - Kompas.com``, ``… | merdeka.com``, ``KapanLagi.com: …``, ``… :: Okezone News``)."""
+    if not names:
+        return title
+    for _ in range(2):  # a name on each side at most
+        tail = _TITLE_TAIL.fullmatch(title)
+        if tail and _names_site(tail.group("site"), names):
+            title = tail.group("head").strip()
+            continue
+        head = _TITLE_HEAD.fullmatch(title)
+        if head and _names_site(head.group("site"), names) and len(head.group("head").split()) >= 3:
+            title = head.group("head").strip()
+            continue
+        break
+    return title
+
+
 def crumb_section(items: Iterable[str | None], title: Any) -> str | None:
     """The section a breadcrumb names (the GUIDE's label): its last item that is not the
     home page nor the article itself, when that is a label of at most four words."""
     names = [item for item in items if item and item != title and item.casefold() not in ("home", "beranda")]
+    if names and names[-1].casefold() in _CRUMB_PLACEHOLDERS:
+        return None  # "detikNews / Berita / Detail Berita": the last item stands for the article itself
     return names[-1] if names and len(names[-1].split()) <= 4 else None
+
+
+#: A breadcrumb's last item standing for the article page, not a section.
+_CRUMB_PLACEHOLDERS = frozenset(("detail berita", "detail", "berita detail", "baca berita", "read", "artikel", "detail artikel"))
 
 
 def _crumb_name(element: Any) -> str | None:

@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml.etree import XPath
 
+from site_rules import patterns as P
+
 from site_rules.base import HtmlLayout, SiteRule
 
 from .dates import date_line, parse_datetime
@@ -168,16 +170,49 @@ def _conventions(tree: Any) -> _Conventions:
 _LABEL_ONLY = re.compile(r"[A-Za-z][A-Za-z ]{1,20}\s*:")
 
 
+#: A credits table's row as block lines give it: ``Penulis | : Aditya Maulana |``.
+_CREDIT_ROW = re.compile(r"(?P<label>[A-Za-z][A-Za-z &]{1,20}?)\s*\|\s*:?\s*(?P<value>[^|]{2,100}?)\s*\|?")
+#: A role shown after the name it credits (``Dewi Kania`` then ``Jurnalis``; ``Name`` then ``Penulis``).
+_ROLE_AFTER = {"jurnalis": "Penulis", "penulis": "Penulis", "reporter": "Reporter", "wartawan": "Penulis", "editor": "Editor", "penyunting": "Editor"}
+#: A contributor's desk before the name (``Kontributor Lhokseumawe, Masriadi``): the desk is no person.
+_CONTRIBUTOR_DESK = re.compile(r"(?<=:)\s*Kontributor [A-Z][\w-]*(?: [A-Z][\w-]*){0,2},\s*")
+
+
 def _credit_lines(element: Any) -> list[str]:
     """A credit element's lines: by block, so a box of several facts ("Penulis: X | Editor: Y",
-    then a date) is not one glued line, with a lone label joined to the value after it."""
+    then a date) is not one glued line, with a lone label joined to the value after it, a
+    table row read as ``label: value``, and a role shown after a name put before it."""
     lines: list[str] = []
     for line in block_lines([element]):
+        row = _CREDIT_ROW.fullmatch(line)
+        if row and P.BARE_CREDIT_LABEL.fullmatch(row.group("label")):
+            line = f"{row.group('label')}: {row.group('value').lstrip(': ')}"
         if lines and _LABEL_ONLY.fullmatch(lines[-1]):
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
-    return lines
+    # A box of just a name and its role under it (Okezone: "Dewi Kania", "Jurnalis"). In a
+    # longer list a role names the names after it ("Author", "X", "Y", "Editor", "Z").
+    role = _ROLE_AFTER.get(lines[-1].strip(" :").casefold()) if len(lines) == 2 else None
+    if role and _NAME_ONLY.fullmatch(lines[0]):
+        lines = [f"{role}: {lines[0]}"]
+    return [_CONTRIBUTOR_DESK.sub(" ", line) for line in lines]
+
+
+_NAME_ONLY = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,4}")
+#: Credits shown with a label anywhere on the page: a table row whose first cell is the label
+#: (Kompas' credits box), or a short block opening with ``Penulis:``/``Editor:``.
+_RE = {"re": "http://exslt.org/regular-expressions"}
+_LABELLED_CREDITS = XPath(
+    "//tr[td[1][re:test(normalize-space(), '^(Penulis|Editor|Reporter|Pewarta|Penyunting|Redaktur)\\s*:?$', 'i')]]"
+    " | //*[self::p or self::div or self::span or self::li or self::td]"
+    "[re:test(normalize-space(), '^(Penulis|Editor|Reporter|Pewarta|Penyunting|Redaktur|Rep|Laporan [Ww]artawan)\\b[^:]{0,12}:', '')]"
+    "[string-length(normalize-space()) < 120][not(.//p or .//div or .//li)]",
+    namespaces=_RE,
+)
+#: ``Name - detikinet`` in an element classed as the author: the name and the outlet's brand.
+_NAME_AND_BRAND = re.compile(r"(?P<names>[A-Z][^|:\d/]{2,60}?)\s+[-–|]\s+(?P<brand>[\w.]{3,30})")
+_AUTHOR_CLASS = re.compile("author|byline|reporter|penulis")
 
 
 def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
@@ -204,11 +239,27 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
     def bylines() -> None:
         seen: set[str] = set()
         for element in found.bylines:
+            author_class = bool(_AUTHOR_CLASS.search(element.get("class") or ""))
             for line in _credit_lines(element):
                 if line in seen or len(line) > 120:
                     continue
                 seen.add(line)
+                brand = _NAME_AND_BRAND.fullmatch(line) if author_class else None
+                if brand and not draft.authors and _NAME_ONLY.fullmatch(brand.group("names").strip()):
+                    draft.credit("author", brand.group("names"))
+                    continue
                 read_byline(rule, line, draft)
+
+    def labelled() -> None:
+        lines: list[str] = []
+        for element in _LABELLED_CREDITS(tree)[:12]:
+            lines.extend(_credit_lines(element))  # by block and <br>: "Pewarta: X<br>Editor: Y" is two lines
+        for line in dict.fromkeys(lines):
+            if rule.header_line(line, draft, True):  # a rule's own credit form ("Rep: X/ Red: Y")
+                continue
+            for part in line.split(" | ")[:4]:  # "Reporter : X | Jumat, 19 Juni 2015 03:40"
+                if len(part) <= 120:
+                    meta_line(_CONTRIBUTOR_DESK.sub(" ", part), draft)
 
     def headline() -> None:
         found = _HEADLINES(tree)
@@ -217,10 +268,194 @@ def visible_fields(rule: SiteRule, tree: Any, title: str | None) -> Draft:
 
     guarded(draft, "page conventions: headline", headline, None)
     guarded(draft, "page conventions: breadcrumb", crumbs, None)
+    if draft.category is None:
+        draft.category = guarded(draft, "page conventions: channel above the headline", lambda: headline_channel(tree, title), None)
+    if draft.category is None:
+        draft.category = guarded(draft, "page conventions: rubric above the headline", lambda: headline_label(tree, title), None)
     guarded(draft, "page conventions: tags", tags, None)
+    if not draft.tags:
+        draft.tags = guarded(draft, "page conventions: tag links after the headline", lambda: headline_tags(tree, title), [])
     guarded(draft, "page conventions: bylines and dates", bylines, None)
+    if not (draft.authors or draft.editors):
+        guarded(draft, "page conventions: labelled credits", labelled, None)
     draft.mark_sources("page conventions: headline, breadcrumb, tag list, credits box")
     return draft
+
+
+_HEADINGS = XPath("//h1[normalize-space()] | //h2[normalize-space()]")
+_AFTER = XPath("following::*[position() <= 30]")
+_BEFORE = XPath("preceding::*[position() <= 12]")
+_IN_LINK = XPath("ancestor-or-self::a")
+
+
+def headline_element(tree: Any, title: str | None) -> Any | None:
+    """The article's visible headline: the ``<h1>``/``<h2>`` whose text is the title (a page's
+    logo may be an ``<h1>`` too), else the page's one ``<h1>``."""
+    if title:
+        for element in _HEADINGS(tree)[:60]:
+            if element_text(element) == title and not _IN_LINK(element):
+                return element
+    found = _HEADLINES(tree)
+    return found[0] if len(found) == 1 else None
+
+
+def _shown_time(element: Any) -> str | None:
+    if _IN_LINK(element):
+        return None  # a related item's date
+    text = element_text(element)
+    if not 8 <= len(text) <= 100:
+        return None
+    # A date line may carry a label or a credit beside it: "JATIM | 16 Juni 2021 10:49 Reporter : X".
+    for part in (text, *text.split(" | ")[:4]):
+        iso = date_line(P.CREDIT_LABEL_INSIDE.split(part)[0].strip())
+        if iso and "T" in iso:
+            return iso
+    return None
+
+
+def headline_date(tree: Any, title: str | None) -> str | None:
+    """The outlet's own date line by the headline: the first date with a time among the
+    elements after it, else the nearest before it (``Kompas``: under it; ``Okezone``: above).
+
+    A date shown on the page wins over the head's, which is often the indexing time or
+    a day without its hour. Measured against htmldate (which trafilatura brings) on the
+    saved pages of ../shared, ``--no-layouts``: htmldate found the minute on 8 of 33 pages
+    (it mostly gives the day), the page's own reading on 20, so the own reading is kept.
+    """
+    headline = headline_element(tree, title)
+    if headline is None:
+        return None
+    for element in _AFTER(headline):
+        if element.tag in ("h1", "h2") and element_text(element):
+            break  # the next article's headline: no date of this one beyond
+        iso = _shown_time(element)
+        if iso:
+            return iso
+    for element in reversed(_BEFORE(headline)):
+        iso = _shown_time(element)
+        if iso:
+            return iso
+    return None
+
+
+_SECTION_BEFORE = XPath("preceding::a[position() <= 8]")
+_ROOT_TEXTS = frozenset(("home", "beranda", "index", "depan"))
+#: Links to listings, not channels ("INDEKS" above Viva's headline).
+_LISTING_TEXTS = frozenset(("indeks", "index", "terkini", "terpopuler", "terbaru", "lainnya", "selengkapnya", "more", "arsip"))
+_CRUMB_SEPARATOR = re.compile(r"^\s*[»›>/|]\s*$")
+_MENU_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:menu|nav|navbar|header|masthead)(?:$|[\s_-])")
+#: Social networks' addresses: a "Like" or "Follow" button, never a channel.
+_SOCIAL = re.compile(r"(?i)facebook\.|twitter\.|x\.com|instagram\.|youtube\.|whatsapp|t\.me/|line\.me|tiktok\.|linkedin\.")
+_ARTICLE_ADDRESS = re.compile(r"\d{5,}|/read/|/berita/\d|\.html?$")
+
+
+def _path(href: str) -> str:
+    return re.sub(r"^(?:https?:)?//[^/]+", "", href.strip()).split("?")[0].split("#")[0]
+
+
+def headline_channel(tree: Any, title: str | None) -> str | None:
+    """The channel linked just above the headline, as a breadcrumb shows it: the nearest link
+    before the headline when a link to the site's home stands a few links further back
+    (``Home › News › Nasional``, ``Bola › Liga Indonesia``); a navigation menu has no home
+    link among its last items, and a related item links to an article, not a section."""
+    headline = headline_element(tree, title)
+    if headline is None:
+        return None
+    links = list(reversed(_SECTION_BEFORE(headline)))
+    texts = [element_text(link) for link in links]
+    rooted = any(
+        _path(link.get("href") or "#") in ("", "/") or text.casefold() in _ROOT_TEXTS
+        for link, text in zip(links[1:6], texts[1:6])
+    )
+    if not links or not rooted:
+        return None
+    first, text = links[0], texts[0]
+    href = first.get("href") or ""
+    if (
+        not text or text.casefold() in _ROOT_TEXTS | _LISTING_TEXTS or not 1 <= len(text.split()) <= 4
+        or _ARTICLE_ADDRESS.search(href) or _SOCIAL.search(href)
+    ):
+        return None
+    if _path(href) in ("", "/") and href not in ("#", ""):
+        return None  # the site's home itself
+    if len(links) > 1 and _CRUMB_SEPARATOR.search(links[1].tail or ""):
+        return text  # "MERDEKA.COM » PERISTIWA": a breadcrumb's separator, wherever it stands
+    menu = next(first.iterancestors("ul", "ol", "nav"), None)
+    if menu is not None and (menu.tag == "nav" or len(menu) > 6):
+        return None  # an item of the site's menu, not a breadcrumb
+    for ancestor in list(first.iterancestors())[:4]:
+        if ancestor.tag in ("nav", "header") or _MENU_CLASS.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return None  # the site's top menu ("Home", "News", "Bisnis") stands above many headlines too
+    return text
+
+
+_LABEL_CLASS = re.compile(r"(?i)kanal|channel|rubri[ck]|categor|kategori|upperdeck|section|label")
+
+
+def headline_label(tree: Any, title: str | None) -> str | None:
+    """A rubric shown right above the headline (detik's ``<h2>MUDA DAN MENGINSPIRASI</h2>``,
+    Viva's ``upperdeck-kanal``): the nearest element with text before the headline or its
+    wrapper, of one to four words with no digits, in capitals, a heading, or classed as a
+    channel."""
+    node = headline_element(tree, title)
+    for _ in range(2):  # the headline, then the element wrapping it
+        if node is None:
+            return None
+        previous = node.getprevious()
+        while previous is not None and (not isinstance(previous.tag, str) or not element_text(previous)):
+            previous = previous.getprevious()
+        if previous is not None:
+            text = element_text(previous)
+            words = len(text.split())
+            if 1 <= words <= 4 and not re.search(r"\d", text) and previous.tag != "a" and (
+                text.isupper() or previous.tag in ("h2", "h3", "h4", "h5") or _LABEL_CLASS.search(previous.get("class") or "")
+            ):
+                return text
+            return None
+        node = node.getparent()
+    return None
+
+
+_TAG_LINKS_AFTER = XPath(
+    "following::a[re:test(@href, '/(tag|tags|topic|topik|hot_topic|topikpilihan[a-z]*)/', 'i')][normalize-space()][position() <= 40]",
+    namespaces=_RE,
+)
+
+
+_SIDE_COLUMN = re.compile(r"(?i)(?:^|[\s_-])(?:right|sidebar|side|aside|widget|trending|populer|popular|hot)(?:$|[\s_-])")
+
+
+def _in_side_column(element: Any) -> bool:
+    """Inside a side column or a trending box (a site-wide topic list, not the article's tags)."""
+    for ancestor in list(element.iterancestors())[:6]:
+        if ancestor.tag == "aside" or _SIDE_COLUMN.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return True
+    return False
+
+
+def headline_tags(tree: Any, title: str | None) -> list[str]:
+    """The article's tag list: the first group of links to tag or topic addresses after the
+    headline (``/tag/…``, ``/topic/…``, ``/hot_topic/…``), one group sharing a container;
+    a site-wide trending bar stands above the headline and is not read."""
+    headline = headline_element(tree, title)
+    if headline is None:
+        return []
+    links = [link for link in _TAG_LINKS_AFTER(headline) if not _in_side_column(link)]
+    if not links:
+        return []
+    parent = links[0].getparent()
+    group = parent.getparent() if parent is not None else None
+    listing = next(links[0].iterancestors("ul", "ol"), None)
+    tags: list[str] = []
+    for link in links:
+        owner = link.getparent()
+        in_list = listing is not None and any(a is listing for a in link.iterancestors("ul", "ol"))
+        if owner is None or (owner is not parent and owner.getparent() is not group and not in_list):
+            break  # the group ended
+        text = element_text(link).lstrip("#").strip()
+        if text and 1 <= len(text.split()) <= 5 and text not in tags:
+            tags.append(text)
+    return tags
 
 
 def extract_markup(rule: SiteRule, tree: Any, when: date | None = None) -> Draft | None:

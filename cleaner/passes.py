@@ -34,6 +34,8 @@ from .names import merge_names
 from .text import ends_sentence, word_count
 
 _TITLE_MAX_WORDS = 30
+#: A sentence ending inside a line ("… siapa saja. Karena …"): prose, not a title ("Dr. Budi" passes).
+_INNER_SENTENCE_END = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
 _UPDATED_LABEL = re.compile(r"(?:diperbarui|diperbaharui|updated?|pembaruan)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(r"(?:diterbitkan|dipublikasikan|published|terbit|tayang)\b", re.IGNORECASE)
 _TAGS_LINE = re.compile(r"(?:Tags?|Tag|Topik|TAGS?)\s*:\s*(?P<tags>.+)")
@@ -68,13 +70,14 @@ def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     Compiled once per pair: every line then meets one alternation of drops and one of
     stops instead of dozens of patterns.
     """
-    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *P.SHARED_DROPS)
+    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *P.SHARED_DROPS, *P.OUTLET_LONG_DROPS)
     stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS)
     forms = tuple(form if isinstance(form, DatelineForm) else DatelineForm(form) for form in rule.dateline_forms)
     options = (layout.options if layout is not None else None) or rule.options
     kind = type(rule)
     return Plan(
-        rule, layout.name if layout else None, options, LineMatcher(drops), LineMatcher(stops),
+        rule, layout.name if layout else None, options,
+        LineMatcher(drops, P.OUTLET_DROP_TIERS), LineMatcher(stops, ((80, P.OUTLET_STOPS, ()),)),
         LineMatcher(rule.paywall_markers), forms,
         rule.header_line if kind.header_line is not SiteRule.header_line else None,
         rule.body_line if kind.body_line is not SiteRule.body_line else None,
@@ -205,7 +208,10 @@ def _valid_dateline(form: DatelineForm, line: str, match: re.Match[str]) -> bool
 def _looks_like_title(line: str) -> bool:
     """Short, and not ending like a sentence (a title may end in ``?``, ``!`` or ``...``)."""
     bare = line.rstrip("?!").removesuffix("...").removesuffix("…")
-    return word_count(line) <= _TITLE_MAX_WORDS and len(line) <= 220 and not ends_sentence(bare)
+    return (
+        word_count(line) <= _TITLE_MAX_WORDS and len(line) <= 220 and not ends_sentence(bare)
+        and not _INNER_SENTENCE_END.search(bare)
+    )
 
 
 def _looks_like_name(line: str) -> bool:
@@ -254,7 +260,21 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
         if bounded and options.title_repeated
         else None
     )
+    if bounded and repeated_title is None:
+        # The title printed again with the site's name (an image's alt: "<title> - JPNN.COM").
+        repeated_title = _title_shown_with_site(lines)
+    # The headline sits on its date or byline: the first title-like line of four words or more
+    # right above a date or credit line, for a header whose first line is a stray word (a
+    # widget's city, a "> >" trail).
+    def anchored() -> str | None:
+        return next(
+            (l for l, nxt in zip(lines[:15], lines[1:16]) if (date_line(nxt) or P.CREDIT_LINE.fullmatch(nxt))
+             and word_count(l) >= 4 and _looks_like_title(l) and not plan.drops.reason(l)),
+            None,
+        )
+
     title_index: int | None = None
+    chrome_index = -2  # the last line read as header chrome
     dates: list[tuple[bool, str]] = []  # (after title, iso)
     pending_label: str | None = None
     labels: list[str] = []
@@ -273,6 +293,13 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
             draft.note(line, "meta", reason)
             continue
         if P.BARE_CREDIT_LABEL.fullmatch(line):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if chrome_index == index - 1 and _looks_like_name(lines[index - 1]) and not _looks_like_name(following):
+                # The role under the name it credits (Kompas: "Irwan Nugraha", then "Penulis").
+                draft.credit_label(line.rstrip(" :").casefold(), lines[index - 1])
+                draft.revise(lines[index - 1], "meta", "shared.credit_line", was="drop")
+                draft.note(line, "drop", "shared.credit_label")
+                continue
             pending_label = line.rstrip(" :").casefold()
             draft.note(line, "drop", "shared.credit_label")
             continue
@@ -285,6 +312,11 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
             else:
                 dates.append((seen_title, iso))
             draft.note(line, "meta", "shared.date_line")
+            continue
+        crumb = P.OUTLET_BREADCRUMB_LINE.fullmatch(line)
+        if crumb and not seen_title:
+            draft.category = draft.category or crumb.group("last")
+            draft.note(line, "meta", "shared.breadcrumb_line")
             continue
         label = _category_label(rule, line)
         if label is not None:
@@ -304,6 +336,9 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
         # A candidate for title, deck, label, or (unbounded) the first body line.
         if title_index is None:
             is_title = line == repeated_title if repeated_title else (bounded or _looks_like_title(line))
+            if is_title and word_count(line) < 2 and not repeated_title and anchored() not in (None, line):
+                draft.note(line, "drop", "shared.header_chrome")  # a stray word above the headline
+                continue
             if is_title:
                 draft.title = line
                 title_index = index
@@ -313,8 +348,18 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
                 labels.append(line)
                 draft.note(line, "meta", "shared.section_label")
                 continue
-        elif line == draft.title:
+        elif line == draft.title or _titled_with_site(line, draft.title):
             draft.note(line, "drop", "shared.repeated_title")
+            continue
+        elif index == title_index + 1 and _label_above_title(draft.title, line, lines, index):
+            # A channel or topic label stood above the headline ("Terkini Nasional", then the
+            # title, then its deck or byline): the label is chrome, a short one the section.
+            label = draft.title or ""
+            if word_count(label) <= 3 and draft.category is None:
+                draft.category = label
+            draft.revise(label, "meta" if draft.category == label else "drop", "shared.label_above_title", was="meta")
+            draft.title, title_index = line, index
+            draft.note(line, "meta", "shared.title")
             continue
         elif draft.title and len(line) >= 10 and draft.title.endswith(line):
             # The dump glued the section label to the title ("OpiniDi Balik …"); the
@@ -333,10 +378,48 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
             _set_dates(draft, dates)
             return index
         draft.note(line, "drop", "shared.header_chrome")
+        chrome_index = index
     if labels and draft.category is None:
         draft.category = labels[-1]
     _set_dates(draft, dates)
     return len(lines)
+
+
+def _label_above_title(label: str | None, line: str, lines: list[str], index: int) -> bool:
+    """``label`` (read as the title) is a label above the headline ``line``: short, the line
+    longer and title-like, and a deck, byline or date within the next two lines."""
+    words = word_count(line)
+    if not label or word_count(label) > 6 or not 5 <= words <= 22 or words < word_count(label) + 2 or not _looks_like_title(line):
+        return False
+    if ends_sentence(line) or line.endswith((":", ",")):
+        return False
+    following = lines[index + 1 : index + 3]
+    return any(
+        date_line(nxt) or P.CREDIT_LINE.fullmatch(nxt) or P.BARE_CREDIT_LABEL.fullmatch(nxt) for nxt in following
+    ) or bool(following and ends_sentence(following[0]) and word_count(following[0]) <= 60
+              and any(P.CREDIT_LINE.fullmatch(nxt) or date_line(nxt) for nxt in lines[index + 2 : index + 4]))
+
+
+#: A title repeated with the site's name after a separator (``<title> - JPNN.COM``, ``<title> | Kompas.com``).
+_SITE_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?P<site>[\w.]{2,40}(?: [\w.]{2,20}){0,2})$")
+
+
+def _title_shown_with_site(lines: list[str]) -> str | None:
+    """The line that another line repeats with the site's name after it, if any (sorted, a
+    line and its longer forms are neighbours)."""
+    ordered = sorted(set(lines))
+    for line, following in zip(ordered, ordered[1:]):
+        if len(line) >= 10 and _titled_with_site(following, line):
+            return line
+    return None
+
+
+def _titled_with_site(line: str, title: str | None) -> bool:
+    """``line`` is ``title`` followed by a separator and the site's name (three words at most)."""
+    if not title or not line.startswith(title) or line == title:
+        return False
+    match = _SITE_SUFFIX.fullmatch(line[len(title):])
+    return match is not None and word_count(match.group("site")) <= 3
 
 
 def _category_label(rule: SiteRule, line: str) -> str | None:
@@ -362,7 +445,10 @@ def _set_dates(draft: Draft, dates: list[tuple[bool, str]]) -> None:
         draft.published = after_title[0]
     elif draft.title is None:
         draft.published = dates[0][1]
-    # A date above the title is the site header's "today", not the publication date.
+    elif "T" in dates[-1][1]:
+        # A date above the title is the site header's "today", not the publication date; one
+        # with its minute is the article's own (Republika prints it over the headline).
+        draft.published = dates[-1][1]
 
 
 def _rewrite(rewrites: tuple[tuple[Pattern[str], str], ...], line: str) -> str:
@@ -421,6 +507,12 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
         reason = plan.drops.reason(line) or _body_hook(plan, line, draft)
         if reason:
             draft.note(line, "drop", reason)
+            if (
+                reason == "shared.pagination" and kept and last_kept_index == index - 1 and index - 1 > 0
+                and line.casefold().startswith("baca halaman") and _looks_like_title(kept[-1]) and word_count(kept[-1]) <= 12
+            ):
+                # The next page's heading shown above "BACA HALAMAN BERIKUTNYA": that page's, not this one's.
+                draft.revise(kept.pop(), "drop", "shared.next_page_heading")
             continue
         reason = meta_line(line, draft)
         if reason:
@@ -440,8 +532,19 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
             pending_label = None
             continue
         pending_label = None
-        if line[0] == "(" and P.EDITOR_CODE_LINE.fullmatch(line):
+        if line[0] in "([" and (P.EDITOR_CODE_LINE.fullmatch(line) or P.DESK_CODE_LINE.fullmatch(line)):
             draft.note(line, "drop", "shared.editor_code")
+            continue
+        closing = P.CLOSING_CREDIT.search(line) if line.endswith(")") else None
+        if closing and closing.start() >= 40 and _rest_is_chrome(plan, lines[index + 1 :]):
+            # The last paragraph, closed by the outlet and its reporter (a caption ends so too,
+            # but nothing of the article follows a closing credit).
+            draft.authors = merge_names(draft.authors, [closing.group("name")])
+            draft.note(closing.group(0).strip(), "meta", "shared.closing_credit")
+            line = line[: closing.start()].rstrip()
+            kept.append(line)
+            last_kept_index = index
+            draft.note(line, "keep", "body")
             continue
         credit = P.caption_credit(line)
         if credit:
@@ -458,6 +561,24 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
                 kept.pop()
                 draft.revise(previous, "drop", "shared.image_title")
             continue
+        first = line[0]
+        if len(line) <= 90:
+            outlet_date = _OUTLET_DATE.fullmatch(line) if "." in line[:40] else None
+            if outlet_date and date_line(outlet_date.group("date")):
+                draft.note(line, "drop", "shared.outlet_date_line")  # "Medcom.id, Jumat, 6 September 2019."
+                continue
+            if index > 0 and not options.trailing_title_date and _listed_date(line):
+                draft.note(line, "drop", "shared.listed_date")  # "- Selasa, 23/02/2016 16:10 WIB": a list's date
+                continue
+        if draft.title and line.startswith(draft.title) and _titled_with_site(line, draft.title):
+            draft.note(line, "drop", "shared.repeated_title")  # an image's alt text: the title and the site
+            continue
+        if first in _QUESTION_INITIALS and _inserted_question(lines, index):
+            draft.note(line, "drop", "shared.question_widget")
+            continue
+        if first in _BULLETS and _lone_related_item(lines, index):
+            draft.note(line, "drop", "shared.related_item")
+            continue
         iso = date_line(line)
         if iso and options.trailing_title_date and kept and _looks_like_title(kept[-1]) and index >= last_protected:
             title = kept.pop()
@@ -470,6 +591,69 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
         kept.append(line)
         last_kept_index = index
         draft.note(line, "keep", "body")
+
+
+def _rest_is_chrome(plan: Plan, lines: list[str]) -> bool:
+    """Whether every line left is boilerplate: drops, an end heading, credit or tags lines."""
+    for line in lines:
+        if plan.stops.reason(line):
+            return True
+        if not (plan.drops.reason(line) or P.CREDIT_LINE.fullmatch(line) or _TAGS_LINE.fullmatch(line)):
+            return False
+    return True
+
+
+#: The outlet's name and a date, alone on a line: "Medcom.id, Jumat, 6 September 2019.".
+_OUTLET_DATE = re.compile(r"[A-Za-z][\w-]*\.(?:co\.id|com|id|net|tv)\s*[,|-]\s*(?P<date>.{8,50}?)\.?")
+
+
+def _listed_date(line: str) -> bool:
+    """A date with its time alone on a line of the body, bulleted or not: a related list's
+    date (a chronology's heading names a day, not a minute)."""
+    if not (line[0] in "-•·" or line[-1] in "BTAbta" or line[-1].isdigit()):
+        return False
+    iso = date_line(line.lstrip("-•· "))
+    return bool(iso) and "T" in (iso or "")
+
+
+_QUESTION_INITIALS = frozenset("AKMBDS")
+_BULLETS = frozenset("•-–·▪►»")
+#: A generated question and its answer on one line ("Apa nama partai …? Sampai saat ini …").
+_QUESTION_ITEM = re.compile(r"(?:Apa|Siapa|Kenapa|Mengapa|Bagaimana|Kapan|Di ?mana|Berapa|Apakah|Seperti apa)\b[^?]{5,150}\?\s+\S.*")
+
+
+def _inserted_question(lines: list[str], index: int) -> bool:
+    """An item of a question-and-answer widget inserted into the article: a question and its
+    answer on one line, set between lone dashes, in a run of three or more such items."""
+    if not _QUESTION_ITEM.fullmatch(lines[index]):
+        return False
+    beside = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    if not any(line.strip() in ("-", "–") for line in beside):
+        return False
+    run = sum(1 for line in lines[max(0, index - 6) : index + 7] if _QUESTION_ITEM.fullmatch(line))
+    return run >= 3
+
+
+_BULLET = re.compile(r"(?:•|-|–|·|▪|►|»)\s+(?P<item>\S.*)")
+
+
+def _lone_related_item(lines: list[str], index: int) -> bool:
+    """A link to another article standing alone between paragraphs (``• <headline>``,
+    ``- <headline>``): a bullet with no bullet beside it (a list of the article's own has
+    several), in title case, not ending like a sentence."""
+    match = _BULLET.fullmatch(lines[index])
+    if not match:
+        return False
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines) and lines[i]]
+    if any(_BULLET.fullmatch(line) for line in neighbours):
+        return False
+    item = match.group("item")
+    words = item.split()
+    if not 5 <= len(words) <= 25 or ends_sentence(item) or item.endswith((":", ",", ";")):
+        return False
+    long_words = [word for word in words if len(word) >= 4 and word[0].isalpha()]
+    capitalised = sum(1 for word in long_words if word[0].isupper())
+    return bool(long_words) and capitalised >= 0.7 * len(long_words)
 
 
 def _is_image_title(previous: str, caption: str) -> bool:
@@ -523,6 +707,15 @@ def finish_paragraphs(plan: Plan, draft: Draft, *, repeat_min_chars: int = 20) -
                 unique.append(text)
                 draft.revise(caption, "keep", "shared.caption_as_body", was="drop")
     if unique:
+        credit = P.CLOSING_CREDIT.search(unique[-1])
+        if credit:
+            draft.authors = merge_names(draft.authors, [credit.group("name")])
+            draft.note(credit.group(0).strip(), "meta", "shared.closing_credit")
+            unique[-1] = unique[-1][: credit.start()].rstrip()
+        mark = P.CLOSING_MARK.search(unique[-1]) if unique[-1].endswith(("*", "]")) else None
+        if mark:
+            draft.note(mark.group(0).strip(), "drop", "shared.closing_code")
+            unique[-1] = unique[-1][: mark.start()].rstrip()
         last = P.CREW_LIST.sub("", P.EDITOR_CODE.sub("", unique[-1])).rstrip()
         if last != unique[-1]:
             draft.note(unique[-1][len(last) :].strip(), "drop", "shared.closing_code")

@@ -8,9 +8,10 @@ per site folder and overall: mean token precision, recall and F1, mean paragraph
 F1, the exact-document rate, and metadata agreement per field; the same text
 metrics for trafilatura, readability-lxml and jusText where installed (``pip install
 -e '.[eval]'``; dumps are given to them as one ``<p>`` per line), and trafilatura's
-metadata agreement; then the whole-page dumps of the saved pages (issue 20: each page
-turned into the whole page's text by three converters, ``pip install -e '.[wholepage]'``,
-and cleaned as a dump). ``--show N``
+metadata agreement; then the other outlets (every folder but the five sites' and the
+seeds) per outlet, by the host of each page's address; then the whole-page dumps of the
+saved pages (issue 20: each page turned into the whole page's text by three converters,
+``pip install -e '.[wholepage]'``, and cleaned as a dump). ``--show N``
 lists the N worst documents with their extra and missing paragraphs.
 """
 
@@ -20,11 +21,42 @@ import argparse
 import sys
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cleaner.compare import justext_record, readability_record, trafilatura_record  # noqa: E402
 from cleaner.evaluation import METADATA_FIELDS, Totals, find_cases, loss, paragraphs, score  # noqa: E402
+
+
+FIVE_SITES = ("tirto", "cnnindonesia", "liputan6", "antara", "tempo", "seeds")
+_SECOND_LEVEL = ("co", "or", "ac", "go", "web", "my", "sch", "net", "com")
+
+
+def outlet_of(url: str | None) -> str:
+    """The outlet a page belongs to: its address's registered domain (``news.detik.com`` and
+    ``detik.com/bali`` are ``detik.com``; ``regional.kompas.com`` is ``kompas.com``)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = host.removeprefix("www.").split(".")
+    if len(labels) < 2:
+        return "(no address)"
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def print_outlets(outlets: dict[str, Totals]) -> None:
+    """Per outlet (host) of the other outlets: documents, text scores, and the metadata
+    fields below full agreement."""
+    print("\nother outlets, per outlet (host; dumps and pages together):")
+    print(f"{'outlet':<22}{'docs':>5}{'P':>7}{'R':>7}{'F1':>7}{'exact':>7}{'meta':>7}   fields below 1.0")
+    for name in sorted(outlets, key=lambda k: (-outlets[k].n, k)):
+        m = outlets[name].means()
+        fields = [m[f"meta.{f}"] for f in METADATA_FIELDS]
+        low = ", ".join(f"{f} {m['meta.' + f]:.2f}" for f in METADATA_FIELDS if m[f"meta.{f}"] < 1.0)
+        print(
+            f"{name:<22}{outlets[name].n:>5}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
+            f"{m['exact']:>7.3f}{sum(fields) / len(fields):>7.3f}   {low}"
+        )
 
 
 COMPARED = {"trafilatura": trafilatura_record, "readability": readability_record, "justext": justext_record}
@@ -80,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     losses: dict[str, list[str]] = defaultdict(list)
 
     ours: dict[str, Totals] = defaultdict(Totals)
+    outlets: dict[str, Totals] = defaultdict(Totals)
     others: dict[str, dict[str, Totals]] = {}
     if not args.no_trafilatura:
         for name, extractor in COMPARED.items():
@@ -99,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
             losses[case.group].append(f"{case.path}: {lost}")
         for key in (case.group, "ALL"):
             ours[key].add(result)
+        if case.group.split("/")[0] not in FIVE_SITES:
+            outlets[outlet_of(case.url or str(got.get("url") or ""))].add(result)
         for name, totals in others.items():
             try:
                 other = COMPARED[name](source, case.input_kind, case.url)
@@ -134,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{key:<14}{ours[key].n:>5}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
             f"{m['paragraph_f1']:>7.3f}{m['exact']:>7.3f}   | {cells}"
         )
+    if outlets:
+        print_outlets(outlets)
     print("\nnever-lose bar (an article keeps 90% of its tokens; a non-article keeps no text):")
     for key in sorted(ours, key=lambda k: (k == "ALL", k)):
         if key != "ALL":

@@ -319,3 +319,33 @@ def test_the_fallback_runs_on_this_install() -> None:
     page = "<html><body><div class='x'>" + "<p>Kalimat yang panjang sekali tentang banjir di kota.</p>" * 5 + "</div></body></html>"
     article = clean(page, url="https://media-lain.id/berita/3")
     assert article.outcome is Outcome.ARTICLE and article.provenance.rule == "trafilatura"
+
+
+# -- the real pages of other outlets (../shared/outlets, issue 22) --------------------------------------
+
+
+def test_every_page_of_other_outlets_gives_one_record_and_keeps_its_article(tmp_path: Path) -> None:
+    """The outlets' gold dumps and pages and their unannotated batches through the command
+    line: one record per file, no error, every article of the gold kept (90% of its tokens;
+    ``test_corpus.KNOWN_OUTLET_LOSSES`` excepted) and every non-article empty."""
+    from cleaner.evaluation import find_cases, loss, score
+
+    from .conftest import shared_dir
+    from .test_corpus import KNOWN_OUTLET_LOSSES
+
+    outlets = shared_dir("outlets")
+    inputs = sorted(p for p in outlets.rglob("*") if p.suffix in (".txt", ".html"))
+    assert len(inputs) >= 100
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    result = run("clean", str(outlets), "-o", str(out), "--errors", str(errors), "--no-progress")
+    assert result.returncode == 0, result.stderr
+    records = {Path(r["source"]).resolve(): r for r in strict_jsonl(out)}
+    assert not errors.exists() or not strict_jsonl(errors)
+    assert set(records) == {p.resolve() for p in inputs}
+    lost = []
+    for case in find_cases([outlets]):
+        got = records[case.path.resolve()]
+        problem = loss(got, case.expected, score(got, case.expected))
+        if problem and case.path.name not in KNOWN_OUTLET_LOSSES:
+            lost.append(f"{case.path.name}: {problem}")
+    assert not lost, lost
