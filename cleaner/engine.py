@@ -185,7 +185,8 @@ def clean_dump(text: str, context: Context) -> Article:
     rule = choose_rule(lines, url=context.url, site=context.site, enabled=context.options.rules)
     if is_listing_address(rule, context.url):
         return non_article(rule, "its address is a search, tag, topic or index page", lines, context)
-    window = mainrun.locate(rule, lines, context.url)  # a whole page's text: the article's window
+    linked = frozenset(read.linked) if read else frozenset()
+    window = mainrun.locate(rule, lines, context.url, linked)  # a whole page's text: the article's window
     draft = passes_with_profile(rule, window.lines, context, window.protect)
     mainrun.settle(window, draft)
     outcome = Outcome.NON_ARTICLE if draft.non_article else None

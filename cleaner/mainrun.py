@@ -194,8 +194,9 @@ def _continues(lines: list[str], index: int, inside: bool, wrap: int = 0) -> boo
     return line.endswith(("--", " -", "–", "—", ","))  # a dateline on a line of its own, a clause
 
 
-def prose_flags(lines: list[str]) -> list[bool]:
-    """Which lines are prose, a hard-wrapped paragraph's lines judged together."""
+def prose_flags(lines: list[str], linked: frozenset[str] = frozenset()) -> list[bool]:
+    """Which lines are prose, a hard-wrapped paragraph's lines judged together. ``linked``:
+    lines that were wholly link text in the source (a Markdown dump read as plain blocks)."""
     flags = [False] * len(lines)
     wrap = wrap_width(lines)
     index = 0
@@ -212,7 +213,7 @@ def prose_flags(lines: list[str]) -> list[bool]:
             flag = (ends_sentence(block) or end - index < 4) and is_prose(block)
             flags[index : end + 1] = [flag] * (end + 1 - index)
         index = end + 1
-    _unflag_decks(lines, flags)
+    _unflag_decks(lines, flags, linked)
     return flags
 
 
@@ -224,12 +225,13 @@ def _stamp(line: str) -> bool:
     return found is not None and "T" in found[0]
 
 
-def _headline_link(line: str) -> bool:
-    """A Markdown heading that is one link: a teaser's headline in a deck."""
-    return line[:1] == "#" and "](" in line and visible(line)[1] > 0.8
+def _headline_link(line: str, linked: frozenset[str] = frozenset()) -> bool:
+    """A Markdown heading that is one link: a teaser's headline in a deck (or a line that was
+    wholly link text before the Markdown was read)."""
+    return line in linked or (line[:1] == "#" and "](" in line and visible(line)[1] > 0.8)
 
 
-def _unflag_decks(lines: list[str], flags: list[bool]) -> None:
+def _unflag_decks(lines: list[str], flags: list[bool], linked: frozenset[str] = frozenset()) -> None:
     """A deck of teasers (a headline or a stamp, one sentence; again and again) is no run of
     prose: three or more prose lines, each under a stamp or a headline link of its own, a
     few lines apart with no other prose between, are teasers. The article's lead under its
@@ -238,7 +240,7 @@ def _unflag_decks(lines: list[str], flags: list[bool]) -> None:
     for index, flag in enumerate(flags):
         if flag:
             marker = next(
-                (j for j in (index - 1, index - 2, index - 3) if j >= 0 and not flags[j] and (_stamp(lines[j]) or _headline_link(lines[j]))),
+                (j for j in (index - 1, index - 2, index - 3) if j >= 0 and not flags[j] and (_stamp(lines[j]) or _headline_link(lines[j], linked))),
                 None,
             )
             if marker is not None:
@@ -335,19 +337,19 @@ def _find_title(lines: list[str], run_start: int, url: str | None, counts: dict[
     return best[1]
 
 
-def _menu_above(lines: list[str]) -> bool:
+def _menu_above(lines: list[str], linked: frozenset[str] = frozenset()) -> bool:
     """The lines above the run read as a site's menu: list items, links, or a dozen one- and
     two-word lines (a header holds a title, a date, a byline, a caption, not this)."""
-    items = sum(1 for line in lines if line[:2] in _ITEM_MARKS or "](" in line)
+    items = sum(1 for line in lines if line[:2] in _ITEM_MARKS or "](" in line or line in linked)
     short = sum(1 for line in lines if line.count(" ") <= 1 and not ends_sentence(line))
     return items >= MENU_ITEMS or short >= 2 * MENU_ITEMS
 
 
-def _page_of_links(rule: SiteRule, lines: list[str]) -> bool:
+def _page_of_links(rule: SiteRule, lines: list[str], linked: frozenset[str] = frozenset()) -> bool:
     """A whole page with no run of prose is no article only on strong evidence: it opens
     with a site's menu, hardly a short line of it ends a sentence, and no line opens with the
     rule's dateline (a dump of short paragraphs under one is an article)."""
-    if not _menu_above(lines[:80]):
+    if not _menu_above(lines[:80], linked):
         return False
     # Short sentences, one a line, are a dump of short paragraphs; a deck's teasers (prose the
     # deck rule set aside) are not.
@@ -433,13 +435,15 @@ def _belongs_after(line: str) -> bool:
     )
 
 
-def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
-    """The window of ``lines`` the passes read: all of them for an article-shaped dump."""
-    flags = prose_flags(lines)
+def locate(rule: SiteRule, lines: list[str], url: str | None, linked: frozenset[str] = frozenset()) -> Window:
+    """The window of ``lines`` the passes read: all of them for an article-shaped dump.
+    ``linked``: lines that were wholly link text in the source (a Markdown dump's menu items
+    and headline links, read as plain blocks by ``cleaner.markdown``)."""
+    flags = prose_flags(lines, linked)
     prose = [i for i, flag in enumerate(flags) if flag]
     runs = _runs(prose)
     if not runs:
-        if len(lines) >= 40 and _page_of_links(rule, lines):
+        if len(lines) >= 40 and _page_of_links(rule, lines, linked):
             return Window(lines, non_article="a whole page of short lines with no run of prose")
         return Window(lines)
     # Each run's weight: the characters of its prose, doubled where a line opens with the
@@ -456,7 +460,7 @@ def locate(rule: SiteRule, lines: list[str], url: str | None) -> Window:
             weight[k] *= 2
     best = max(range(len(runs)), key=lambda k: weight[k])
     first, last, _ = runs[best]
-    if first < HEAD_LINES and len(lines) - last - 1 <= max(TAIL_LINES, 2 * (last + 1)) and not _menu_above(lines[:first]):
+    if first < HEAD_LINES and len(lines) - last - 1 <= max(TAIL_LINES, 2 * (last + 1)) and not _menu_above(lines[:first], linked):
         return Window(lines)  # article-shaped: the passes read it as they always have
     window = Window(lines, whole=True, source=lines)
     # Neighbouring runs with real prose close by: kept with the article, as unsure.

@@ -87,6 +87,9 @@ class MarkdownDump:
     lines: list[str]
     #: Lines that are sub-headings, list items or quotations (``--format markdown`` keeps them).
     kinds: dict[str, str] = field(default_factory=dict)
+    #: Headings and list items that were wholly link text (a deck's headline links, a menu's
+    #: items): what ``cleaner.mainrun`` reads as links, as it does in raw Markdown.
+    linked: set[str] = field(default_factory=set)
     #: Blocks the reading dropped or moved to a field (images, link grids, Jina's header), in order.
     notes: list[Decision] = field(default_factory=list)
     #: The headline: the one level-1 heading, else Jina's ``Title:``.
@@ -248,7 +251,8 @@ def _read_block(element: Any, kind: str | None, dump: MarkdownDump) -> None:
             _add(line, kind, dump)
         return
     if tag in _LEAF_BLOCKS or next(element.iterchildren(*_BLOCK_TAGS), None) is None:
-        _add(element.text_content(), kind, dump)
+        text = element.text_content()
+        _add(text, kind, dump, linked=tag in _LINKABLE and _wholly_linked(element, text))
         return
     run = [element.text or ""]  # inline content between the block children (raw HTML mixes them)
     for child in element:
@@ -262,12 +266,24 @@ def _read_block(element: Any, kind: str | None, dump: MarkdownDump) -> None:
     _add("".join(run), kind, dump)
 
 
-def _add(text: str, kind: str | None, dump: MarkdownDump) -> None:
+#: Blocks whose being one link marks a headline link or a menu item.
+_LINKABLE = frozenset("h1 h2 h3 h4 h5 h6 li".split())
+
+
+def _wholly_linked(element: Any, text: str) -> bool:
+    """Four fifths or more of a heading's or list item's text is link text."""
+    length = len(text.strip())
+    return length > 0 and sum(len(a.text_content()) for a in element.iter("a")) >= 0.8 * length
+
+
+def _add(text: str, kind: str | None, dump: MarkdownDump, *, linked: bool = False) -> None:
     """The lines of one block's text (split at its line breaks), normalized, empty ones left out."""
     for part in text.split(_BREAK_MARK):
         line = normalize_line(" ".join(part.splitlines()) if "\n" in part else part)
         if line:
             dump.lines.append(line)
+            if linked:
+                dump.linked.add(line)
             if kind is not None:
                 dump.kinds.setdefault(line, kind)
 

@@ -385,11 +385,17 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
     return len(lines)
 
 
+#: How a byline opens: never a headline, whatever stands above it.
+_BYLINE_OPENING = re.compile(r"(?:Oleh|OLEH|By|BY|Penulis|Reporter|Editor|Laporan [Ww]artawan)\b")
+
+
 def _label_above_title(label: str | None, line: str, lines: list[str], index: int) -> bool:
     """``label`` (read as the title) is a label above the headline ``line``: short, the line
     longer and title-like, and a deck, byline or date within the next two lines."""
     words = word_count(line)
     if not label or word_count(label) > 6 or not 5 <= words <= 22 or words < word_count(label) + 2 or not _looks_like_title(line):
+        return False
+    if _BYLINE_OPENING.match(line):  # "Oleh Rina Kartika pada 14 Mei 2024": the byline under the headline
         return False
     if ends_sentence(line) or line.endswith((":", ",")):
         return False
