@@ -427,7 +427,7 @@ CLOSING_CREDIT = re.compile(
 #: ``Jakarta: `` (Medcom) and ``JAKARTA. `` (Kontan): a place of at most three words closed by a
 #: colon or full stop. Only a long paragraph opens so (``DatelineForm`` min length), so a
 #: title ("Jokowi: …") or a short quote never reads as one.
-DATELINE_PLACE_COLON = re.compile(r"(?P<place>[A-Z][a-z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}):\s+(?=[A-Z\"“'‘])")
+DATELINE_PLACE_COLON = re.compile(r"(?!(?:Penulis|Reporter|Editor|Penyunting|Redaktur|Pewarta|Sumber|Foto|Video|Baca|Simak|Lihat|Tonton|Catatan|Keterangan|Kontributor)\b)(?P<place>[A-Z][a-z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}):\s+(?=[A-Z\"“'‘])")
 DATELINE_UPPER_PLACE_STOP = re.compile(r"(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2})\.\s+(?=[A-Z\"“'‘])")
 #: A domain with a doubled dash: ``Bola.net - - ``.
 DATELINE_DOMAIN_DOUBLE_DASH = re.compile(rf"(?P<outlet>{_DOMAIN})\s*(?:-|–|—)\s*(?:-|–|—)\s*(?=[A-Z\"“'‘(])")

@@ -171,7 +171,7 @@ def test_the_warc_date_is_the_era_the_cleaner_is_given(tmp_path: Path, monkeypat
 
     seen: list[Any] = []
     original = cleaner.engine.extract_text
-    monkeypatch.setattr(cleaner.engine, "extract_text", lambda rule, lines, when=None: seen.append(when) or original(rule, lines, when))
+    monkeypatch.setattr(cleaner.engine, "extract_text", lambda rule, lines, when=None, *rest: seen.append(when) or original(rule, lines, when, *rest))
     wet = write_wet(tmp_path / "crawl.warc.wet.gz", wet_records())
     cleaner = Cleaner()
     for document in read_documents([str(wet)]):
