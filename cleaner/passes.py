@@ -68,7 +68,7 @@ def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     Compiled once per pair: every line then meets one alternation of drops and one of
     stops instead of dozens of patterns.
     """
-    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *P.SHARED_DROPS)
+    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *rule.outlet_lines, *P.SHARED_DROPS)
     stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS)
     forms = tuple(form if isinstance(form, DatelineForm) else DatelineForm(form) for form in rule.dateline_forms)
     options = (layout.options if layout is not None else None) or rule.options
@@ -453,12 +453,16 @@ def _is_image_title(previous: str, caption: str) -> bool:
     return word_count(previous) <= 12 and not ends_sentence(previous) and not caption.startswith(previous)
 
 
+#: An outlet's domain opening a paragraph (whichever outlet: no name is listed here).
+_OPENS_WITH_DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*\.(?:com|co\.id|id|net|tv)\b", re.IGNORECASE)
+
+
 def _without_dateline(plan: Plan, paragraph: str) -> str:
     """A paragraph as compared for repeats: a layout may print the lead again with its dateline."""
     head = paragraph[:90]
-    if not (any(mark in head for mark in "-(:—–") or head[:4].isupper() or head.startswith("Liputan6")):
+    if not (any(mark in head for mark in "-(:—–") or head[:4].isupper() or _OPENS_WITH_DOMAIN.match(head)):
         # Dateline forms have a dash, bracket or colon near the start; the two that do not
-        # open with a place in capitals or with the outlet's name.
+        # open with a place in capitals or with the outlet's domain (``Liputan6.com, Jakarta Isi``).
         return paragraph
     for form in plan.datelines:
         match = form.pattern.match(paragraph)

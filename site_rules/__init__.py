@@ -22,7 +22,7 @@ from .base import DatelineForm, Draft, HtmlLayout, Layout, SiteRule, TextOptions
 __all__ = [
     "DatelineForm", "Decision", "Draft", "HtmlLayout", "Layout", "SiteRule", "TextOptions", "has_class",
     "ENTRY_POINT_GROUP", "HostConflictError", "Registry", "all_rules", "generic_rule", "host_index", "registry",
-    "rule_by_name", "rule_for_host",
+    "rule_by_name", "rule_for_host", "gathered_generic",
 ]
 
 GENERIC = "generic"
@@ -144,9 +144,22 @@ def registry() -> Registry:
                 continue
             found[rule_class.name] = rule
             origins[rule_class.name] = where
-    generic = found.pop(GENERIC)
-    rules = (*sorted(found.values(), key=lambda rule: rule.name), generic)
+    ordered = sorted((rule for name, rule in found.items() if name != GENERIC), key=lambda rule: rule.name)
+    generic = gathered_generic(found[GENERIC], ordered)
+    rules = (*ordered, generic)
     return Registry(rules, origins, tuple(problems), hosts)
+
+
+def gathered_generic(generic: SiteRule, rules: Iterable[SiteRule]) -> SiteRule:
+    """The generic rule built from the registry: its own declarations plus every rule's brands
+    and outlet lines, so that a page of a known outlet reaching it (a mirror, a dump with no
+    address) loses that outlet's boilerplate too. A subclass made here, never a mutation."""
+    rules = (*rules, generic)
+    brands = tuple(dict.fromkeys(brand for rule in rules for brand in rule.brands))
+    lines = tuple(dict.fromkeys(line for rule in rules for line in rule.outlet_lines))
+    base = type(generic)
+    composed = type(base.__name__, (base,), {"brands": brands, "outlet_lines": lines, "__module__": base.__module__})
+    return composed()
 
 
 def all_rules() -> tuple[SiteRule, ...]:

@@ -127,8 +127,20 @@ class SiteRule:
     name: ClassVar[str] = ""
     #: Other names ``--site`` accepts, lower case (``cnn`` for ``cnnindonesia``).
     aliases: ClassVar[tuple[str, ...]] = ()
-    #: Host names it serves; subdomains match too (``nasional.tempo.co``).
+    #: Host names it serves; subdomains match too (``nasional.tempo.co``), and of two rules the
+    #: one declaring the longer suffix serves a host (``news.detik.com`` before ``detik.com``).
+    #: A host belongs to one rule: declaring it twice is refused at registration.
     hosts: ClassVar[tuple[str, ...]] = ()
+    #: Whether its articles carry ``name`` as ``site``. The GUIDE names five sites; an outlet
+    #: rule beside them reads its pages but leaves ``site`` null (its name is in the provenance).
+    site_field: ClassVar[bool] = True
+    #: How the outlet signs (regular-expression fragments): ``detikNews`` in ``Name - detikNews``,
+    #: ``CNBC Indonesia`` in ``Name, CNBC Indonesia``. The generic rule reads such bylines for
+    #: every rule's brands (the registry gathers them), so a mirror with no rule reads them too.
+    brands: ClassVar[tuple[str, ...]] = ()
+    #: The outlet's own boilerplate lines that its mirrors and address-less dumps also carry:
+    #: dropped by the outlet's rule and, gathered by the registry, by the generic rule.
+    outlet_lines: ClassVar[tuple[LinePattern, ...]] = ()
     #: Feeds (RSS/Atom) and sitemaps that list the site's fresh articles (``cleaner fetch --latest``).
     latest_feeds: ClassVar[tuple[str, ...]] = ()
     latest_sitemaps: ClassVar[tuple[str, ...]] = ()

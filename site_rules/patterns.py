@@ -65,7 +65,7 @@ SHARED_DROPS: tuple[LinePattern, ...] = (
         "shared.pagination",
         r"\d+ dari \d+ halaman",
         r"Lanjutkan Membaca\s*↓?|Loading\.*|Halaman selanjutnya|Halaman:?(?: \d+)+|Selanjutnya|Sebelumnya",
-        r"Scroll down untuk melanjutkan membaca|Perbesar|zoom-in-whitePerbesar|Image of Tempo",
+        r"Scroll down untuk melanjutkan membaca|Perbesar|zoom-in-whitePerbesar",
         flags=I,
     ),
     *line_patterns(

@@ -107,6 +107,8 @@ class Tempo(SiteRule):
     body_openers = (re.compile(r"Poin [Pp]enting"),)
     drops = (
         *P.line_patterns("tempo.media_link", r"Video: .+|Grafis|Selengkapnya|Baca Selengkapnya|Tempo"),
+        # The alt text of the photo above the body, printed as a line by some dumps.
+        *P.line_patterns("tempo.image_title", r"Image of Tempo", flags=re.IGNORECASE),
     )
     # Tempo's "Lihat Juga" opens a block of links and graphics, unlike a bare read-also line elsewhere.
     stops = P.line_patterns("tempo.related_list", r"Berita terkait|Berita Lainnya|Lihat Juga|Majalah Tempo")

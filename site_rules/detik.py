@@ -1,0 +1,47 @@
+"""detik and its network (detik.com with news., finance., inet., sport., hot., health.,
+travel., food., oto., 20., and the regional detik.com/<region> channels; haibunda.com,
+insertlive.com, beautynesia.id, femaledaily.com, cxomedia.id, wolipop's address under detik.com).
+
+Built from ``../shared/outlets`` (detik: 3 saved pages, 5 gold dumps, 13 batch texts)
+and stored pages. What is detik's own: bylines ``Name - detikNews`` / ``Tim detikcom -
+detikNews``, ``SCROLL TO CONTINUE WITH CONTENT`` (shared), ``[Gambas:Video 20detik]``
+(shared), closing codes ``(iws/hsa)`` (shared), promo lines after the code (``Hoegeng
+Awards 2025``, ``Baca kisah inspiratif …``), ``LAINNYA DI DETIKNETWORK`` (shared). The
+regional channels (detikBali, detikSulsel, …) open with the lead and no dateline.
+CNBC Indonesia and CNN Indonesia share detik's CMS but have rules of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .generic import Generic
+
+__all__ = ["Detik"]
+
+
+class Detik(Generic):
+    """detik.com and its network: the generic reading plus detik's own lines."""
+
+    name = "detik"
+    aliases = ("detik.com", "detikcom", "detiknews")
+    hosts = ("detik.com", "haibunda.com", "insertlive.com", "beautynesia.id", "femaledaily.com", "cxomedia.id")
+    site_field = False
+    brands = (r"detikNews", r"detikcom", r"detikFinance", r"detik(?:Inet|Sport|Hot|Health|Travel|Food|Oto|Edu|Jatim|Jateng|Jabar|Bali|Sulsel|Sumut|Sumbagsel|Jogja|Properti)")
+    signatures = (
+        re.compile(r"^.{2,80} - detik(?:News|com|Finance|Inet|Sport|Hot|Health|Travel|Oto)$", re.M),
+        re.compile(r"^LAINNYA DI DETIKNETWORK$", re.M),
+        re.compile(r"\[Gambas:Video 20detik\]", re.M),
+    )
+    signature_markers = ("detik", "DETIK")
+    outlet_lines = P.line_patterns(
+        "detik.promo",
+        r"Hoegeng Awards \d{4}|Baca kisah inspiratif .*",
+    )
+    detection_examples = (
+        ("https://news.detik.com/berita/d-4723121/x", "detik"),
+        ("https://www.detik.com/sumbagsel/berita/d-7300950/x", "detik"),
+        ("https://20.detik.com/detikupdate/x", "detik"),
+        ("https://www.haibunda.com/parenting/x", "detik"),
+    )

@@ -1,0 +1,174 @@
+"""National outlets with one rule each, built from one gold dump apiece in ``../shared/outlets``
+(``dumps/other``) and the search tool's stored pages: Viva, Republika, Sindonews, Kumparan,
+IDN Times, CNBC Indonesia, Medcom, iNews, Bisnis, Kontan, Media Indonesia.
+
+Each declares its hosts, the signatures of its dumps, the dateline forms the generic
+layer does not know, and the lines that are its own (quoted in each class).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .base import DatelineForm
+from .generic import Generic
+
+__all__ = [
+    "Bisnis", "CNBCIndonesia", "IDNTimes", "INews", "Kontan", "Kumparan", "Medcom", "MediaIndonesia", "Republika",
+    "Sindonews", "Viva",
+]
+
+#: "Cek Berita dan Artikel yang lain di Google News", on one line or split before "Google News".
+_GOOGLE_NEWS_PITCH = (r"Cek Berita dan Artikel yang lain di(?: Google News)?", r"Google News")
+
+
+class Viva(Generic):
+    """viva.co.id: ``- VIVA/Daru Waskita`` photo credit under the title, ``VIVA – `` lead."""
+
+    name = "viva"
+    aliases = ("viva.co.id",)
+    hosts = ("viva.co.id",)
+    site_field = False
+    signatures = (re.compile(r"^VIVA\s*(?:–|-|—)\s", re.M), re.compile(r"^-\s*VIVA/", re.M))
+    signature_markers = ("VIVA",)
+    outlet_lines = P.line_patterns("viva.photo_credit", r"-\s*VIVA/.{2,60}")
+    detection_examples = (("https://www.viva.co.id/berita/nasional/1-x", "viva"),)
+
+
+class Republika(Generic):
+    """republika.co.id (and republika.id): ``REPUBLIKA.CO.ID, JAKARTA -- `` lead, ``Rep: X/ Red: Y``."""
+
+    name = "republika"
+    aliases = ("republika.co.id",)
+    hosts = ("republika.co.id", "republika.id")
+    site_field = False
+    brands = (r"Republika",)
+    signatures = (re.compile(r"^REPUBLIKA\.CO\.ID, [A-Z]", re.M), re.compile(r"^Rep: .{2,60} Red: ", re.M))
+    signature_markers = ("REPUBLIKA", "Red: ")
+    detection_examples = (("https://www.republika.co.id/berita/x", "republika"), ("https://fbeta.republika.co.id/berita/x", "republika"))
+
+
+class Sindonews(Generic):
+    """sindonews.com (daerah., nasional., …): ``loading...``, three ``A`` font buttons, ``TUBAN - `` lead."""
+
+    name = "sindonews"
+    aliases = ("sindonews.com", "sindo")
+    hosts = ("sindonews.com",)
+    site_field = False
+    signatures = (re.compile(r"^SINDOnews\.com", re.M),)
+    signature_markers = ("SINDOnews",)
+    outlet_lines = P.line_patterns("sindonews.font_buttons", r"A")
+    detection_examples = (("https://daerah.sindonews.com/read/1/x", "sindonews"),)
+
+
+class Kumparan(Generic):
+    """kumparan.com: the footer and a prayer-times widget come first, ``waktu baca 2 menit``."""
+
+    name = "kumparan"
+    aliases = ("kumparan.com",)
+    hosts = ("kumparan.com",)
+    site_field = False
+    brands = (r"kumparan(?:NEWS)?",)
+    signatures = (re.compile(r"PT Dynamo Media Network", re.M), re.compile(r"^waktu baca \d+ menit$", re.M))
+    signature_markers = ("Dynamo Media", "waktu baca")
+    outlet_lines = P.line_patterns(
+        "kumparan.widgets",
+        r"Tentang Kami.*Pedoman Media Siber.*|\d{4} © PT Dynamo Media Network.*|Version \d+(?:\.\d+)+",
+        r"(?:imsak|subuh|terbit|dzuhur|ashar|maghrib|isya)\d{2}:\d{2}|waktu baca \d+ menit|·",
+    )
+    detection_examples = (("https://kumparan.com/kumparannews/x", "kumparan"),)
+
+
+class IDNTimes(Generic):
+    """idntimes.com (and its regional channels): ``Jakarta, IDN Times - `` lead."""
+
+    name = "idntimes"
+    aliases = ("idntimes.com", "idn times")
+    hosts = ("idntimes.com",)
+    site_field = False
+    brands = (r"IDN Times",)
+    signatures = (re.compile(r"^[A-Z][\w ]{1,30}, IDN Times\s*-", re.M),)
+    signature_markers = ("IDN Times",)
+    detection_examples = (("https://www.idntimes.com/sport/soccer/x", "idntimes"),)
+
+
+class CNBCIndonesia(Generic):
+    """cnbcindonesia.com: ``Market - Name, CNBC Indonesia``, next-page teasers, ``spinner loading``."""
+
+    name = "cnbcindonesia"
+    aliases = ("cnbc", "cnbcindonesia.com")
+    hosts = ("cnbcindonesia.com",)
+    site_field = False
+    brands = (r"CNBC Indonesia",)
+    signatures = (re.compile(r"^[A-Z][\w ,]{1,30}, CNBC Indonesia\s*-", re.M), re.compile(r"^BACA HALAMAN BERIKUTNYA$", re.M))
+    signature_markers = ("CNBC Indonesia", "BACA HALAMAN")
+    outlet_lines = P.line_patterns("cnbcindonesia.pager", r"BACA HALAMAN BERIKUTNYA|HALAMAN :|\s*spinner loading")
+    detection_examples = (("https://www.cnbcindonesia.com/market/1-17-x", "cnbcindonesia"),)
+
+
+class Medcom(Generic):
+    """medcom.id: ``Jakarta: `` opens the lead; ``Cek Berita dan Artikel yang lain di`` / ``Google News``."""
+
+    name = "medcom"
+    aliases = ("medcom.id", "metrotvnews")
+    hosts = ("medcom.id",)
+    site_field = False
+    signatures = (re.compile(r"^Cek Berita dan Artikel yang lain di$", re.M),)
+    signature_markers = ("Cek Berita dan Artikel",)
+    dateline_forms = (
+        DatelineForm(re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=[A-Z\"“])"), min_line_chars=120),
+        *Generic.dateline_forms,
+    )
+    outlet_lines = P.line_patterns("medcom.pitch", *_GOOGLE_NEWS_PITCH)
+    detection_examples = (("https://www.medcom.id/nasional/metro/x", "medcom"),)
+
+
+class INews(Generic):
+    """inews.id (and its regional channels): ``Editor : X``, ``Artikel Terkait``, ``pungkasnya.***``."""
+
+    name = "inews"
+    aliases = ("inews.id",)
+    hosts = ("inews.id",)
+    site_field = False
+    line_rewrites = ((re.compile(r"(?<=[.!?\"”])\*{3}$"), ""),)
+    detection_examples = (("https://kuningan.inews.id/berita/x", "inews"),)
+
+
+class Bisnis(Generic):
+    """bisnis.com (and its regional subdomains): ``Bisnis.com, JAKARTA — `` lead."""
+
+    name = "bisnis"
+    aliases = ("bisnis.com",)
+    hosts = ("bisnis.com",)
+    site_field = False
+    signatures = (re.compile(r"^Bisnis\.com, [A-Z]", re.M),)
+    signature_markers = ("Bisnis.com",)
+    detection_examples = (("https://ekonomi.bisnis.com/read/2013/x", "bisnis"),)
+
+
+class Kontan(Generic):
+    """kontan.co.id: ``Reporter: X | Editor: Y`` first, ``JAKARTA. `` (a full stop) opens the lead."""
+
+    name = "kontan"
+    aliases = ("kontan.co.id",)
+    hosts = ("kontan.co.id",)
+    site_field = False
+    signatures = (re.compile(r"^Reporter: .{2,60} \| Editor: ", re.M),)
+    signature_markers = ("| Editor: ",)
+    dateline_forms = (
+        DatelineForm(re.compile(r"(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2})\.\s+(?=[A-Z][a-z])"), min_line_chars=120),
+        *Generic.dateline_forms,
+    )
+    outlet_lines = P.line_patterns("kontan.pitch", *_GOOGLE_NEWS_PITCH)
+    detection_examples = (("https://nasional.kontan.co.id/news/x", "kontan"),)
+
+
+class MediaIndonesia(Generic):
+    """mediaindonesia.com: stored pages only (no gold); its ``Jakarta - `` leads are the generic forms."""
+
+    name = "mediaindonesia"
+    aliases = ("mediaindonesia.com", "mi")
+    hosts = ("mediaindonesia.com",)
+    site_field = False
+    detection_examples = (("https://mediaindonesia.com/politik/1/cnn-minta-jaminan", "mediaindonesia"),)

@@ -1,0 +1,54 @@
+"""Tribun Network (tribunnews.com with its regional subdomains: wow., manado., makassar.,
+mataram., medan., jatim., lampung., …; and the network's own domains: tribun-timur.com,
+tribun-medan.com, surya.co.id, wartakotalive.com, serambinews.com, sripoku.com,
+bangkapos.com, banjarmasinpost.co.id, pos-kupang.com, tribun-video.com).
+
+Built from ``../shared/outlets`` (2 gold dumps, 16 batch texts of tribunnews.com and
+its regional sites) and stored pages. What is Tribun's own: the ``Nikmati berita
+interaktif …`` header (shared), ``Laporan Wartawan …``, ``zoom-in <title>``, ``Berita
+Rekomendasi`` mid-body, the footer ``Dapatkan Berita Pilihan`` / ``di WhatsApp Anda`` /
+``Baca WhatsApp Tribunnews`` / ``Ikuti kami di`` / ``Atas``, ``Kirim Komentar`` and its
+disclaimer, brand datelines ``TRIBUN-TIMUR.COM - ``, ``SURYA.CO.ID, KOTA SURABAYA - ``
+(the generic domain forms read them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .generic import Generic
+
+__all__ = ["Tribun"]
+
+
+class Tribun(Generic):
+    """Tribun Network: the generic reading plus Tribun's own lines."""
+
+    name = "tribun"
+    aliases = ("tribunnews", "tribunnews.com")
+    hosts = (
+        "tribunnews.com", "tribun-timur.com", "tribun-medan.com", "tribun-video.com", "surya.co.id",
+        "wartakotalive.com", "serambinews.com", "sripoku.com", "bangkapos.com", "banjarmasinpost.co.id", "pos-kupang.com",
+    )
+    site_field = False
+    brands = (r"Tribunnews\.com",)
+    signatures = (
+        re.compile(r"^(?:TRIBUNNEWS\.COM|TRIBUN-[A-Z]+\.COM|TRIBUN[A-Z]+\.COM|SURYA\.CO\.ID)[,\s]", re.M),
+        re.compile(r"^Artikel ini telah tayang di [Tt]ribun", re.M),
+        re.compile(r"^Baca WhatsApp Tribunnews", re.M),
+    )
+    signature_markers = ("TRIBUN", "ribun", "SURYA.CO.ID")
+    outlet_lines = P.line_patterns(
+        "tribun.notice",
+        r"Laporan Wartawan .*|Berita Rekomendasi|zoom-in .*",
+        r"Dapatkan Berita Pilihan|di WhatsApp Anda|Baca WhatsApp Tribunnews|Ikuti kami di|Atas",
+        r"Isi komentar sepenuhnya adalah tanggung jawab pengguna.*",
+    )
+    stops = (*Generic.stops, *P.line_patterns("tribun.footer", r"Kirim Komentar"))
+    detection_examples = (
+        ("https://m.tribunnews.com/nasional/2018/08/19/x", "tribun"),
+        ("https://makassar.tribunnews.com/2021/01/01/x", "tribun"),
+        ("https://surabaya.tribunnews.com/2021/01/01/x", "tribun"),
+        ("https://www.surya.co.id/2021/01/01/x", "tribun"),
+    )
