@@ -45,6 +45,9 @@ class Tribun(Generic):
         r"Dapatkan Berita Pilihan|di WhatsApp Anda|Baca WhatsApp Tribunnews|Ikuti kami di|Atas",
         r"Isi komentar sepenuhnya adalah tanggung jawab pengguna.*",
     )
+    # Regional pages put a topic label above the title: "Terkini Nasional", "Kecelakaan Lalu
+    # Lintas", "Berita Entertainment" (two to four capitalised words, no punctuation).
+    category_labels = (re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}"),)
     stops = (*Generic.stops, *P.line_patterns("tribun.footer", r"Kirim Komentar"))
     detection_examples = (
         ("https://m.tribunnews.com/nasional/2018/08/19/x", "tribun"),
