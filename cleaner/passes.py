@@ -251,6 +251,7 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
     title_index: int | None = None
     dates: list[tuple[bool, str]] = []  # (after title, iso)
     pending_label: str | None = None
+    waiting_names: list[str] = []  # names whose role line follows (``TextOptions.role_after_names``)
     labels: list[str] = []
     for index, line in enumerate(lines):
         seen_title = title_index is not None
@@ -267,8 +268,17 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
             draft.note(line, "meta", reason)
             continue
         if P.BARE_CREDIT_LABEL.fullmatch(line):
-            pending_label = line.rstrip(" :").casefold()
+            if waiting_names:  # the role follows the names it credits
+                for name in waiting_names:
+                    draft.credit_label(line.rstrip(" :").casefold(), name)
+                waiting_names.clear()
+            else:
+                pending_label = line.rstrip(" :").casefold()
             draft.note(line, "drop", "shared.credit_label")
+            continue
+        if options.role_after_names and bounded and seen_title and not pending_label and _looks_like_name(line.rstrip(",")):
+            waiting_names.append(line.rstrip(","))
+            draft.note(line, "meta", "shared.name_before_role")
             continue
         iso = date_line(line)
         if iso:

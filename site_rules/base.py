@@ -55,6 +55,9 @@ class TextOptions:
     unlabelled_credit: str | None = None
     #: Datelines are looked for in this many opening lines.
     max_header_lines: int = 25
+    #: Header names stand on their own lines and the role follows them (``Irwan Nugraha`` then
+    #: ``Penulis``): a bare role line credits the name lines above it (bounded headers only).
+    role_after_names: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,14 @@ from __future__ import annotations
 
 import re
 
+from cleaner.dates import parse_datetime
+
 from . import patterns as P
+from .base import Draft, TextOptions
 from .generic import Generic
+
+#: kompas.tv's AMP date line: the channel, a bar, the date (``Vod | 24 September 2022, 22:15 WIB``).
+_CHANNEL_DATE = re.compile(r"[A-Za-z][\w ]{0,30}?\s*\|\s*(?P<date>\d{1,2} \w+ \d{4},? \d{1,2}[:.]\d{2}(?: WI[BT]A?)?)")
 
 __all__ = ["Kompas"]
 
@@ -32,6 +38,8 @@ class Kompas(Generic):
     hosts = ("kompas.com", "kompas.tv", "kompas.id")
     site_field = False
     brands = (r"Kompas\.com", r"KOMPAS\.com", r"KompasTV", r"Kompas\.tv")
+    # kompas.com prints the names, then their role: "Irwan Nugraha" / "Penulis".
+    options = TextOptions(role_after_names=True)
     signatures = (
         re.compile(r"^(?:[A-Z][A-Z. ]+, )?KOMPAS\.(?:com|TV) -", re.M),
         re.compile(r"^Baca berita tanpa iklan\. Gabung Kompas\.com\+", re.M),
@@ -48,6 +56,8 @@ class Kompas(Generic):
         "kompas.notice",
         r"Kompas TV video vod|logo Kompas\.id|Logo Kompas|Salin Artikel",
         r"Gabung ke Channel WhatsApp KompasTV.*|FOLLOW US|> >|Video editor\s*:.*",
+        # kompas.tv's channel labels run together above the title ("Kompas TV nasional berita kompas tv").
+        r"Kompas TV(?: [a-z]+){1,6}",
     )
     stops = (*Generic.stops, *P.line_patterns("kompas.end_lists", r"VIDEO TERPOPULER|Video rekomendasi|Terkini Lainnya|TERBARU"))
     detection_examples = (
@@ -56,3 +66,13 @@ class Kompas(Generic):
         ("https://www.kompas.tv/article/1/x", "kompas"),
         ("https://www.kompas.id/baca/x", "kompas"),
     )
+
+    def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
+        """kompas.tv's ``<channel> | <date>`` line gives the publication time; else the generic bylines."""
+        channel_date = _CHANNEL_DATE.fullmatch(line)
+        if channel_date:
+            iso = parse_datetime(channel_date.group("date"))
+            if iso:
+                draft.published = draft.published or iso
+                return True
+        return super().header_line(line, draft, seen_title)
