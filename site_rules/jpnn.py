@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import re
 
+from cleaner.dates import date_line
+
 from . import patterns as P
+from .base import DatelineForm, Draft
 from .generic import Generic
+
+#: ``Senin, 09 November 2009 – 16:49 WIB``: JPNN puts a dash between the day and the time.
+_DASHED_DATE = re.compile(r"(?P<day>[A-Z][a-z]+, \d{1,2} [A-Z][a-z]+ \d{4})\s+[–—-]\s+(?P<time>\d{1,2}[:.]\d{2}(?: WI[BT]A?)?)")
 
 __all__ = ["JPNN"]
 
@@ -30,12 +36,33 @@ class JPNN(Generic):
         re.compile(r"\([a-z]{2,5}/jpnn\)$", re.M),
     )
     signature_markers = ("jpnn", "JPNN")
+    # The 2026 breadcrumb "JPNN.com - Daerah - Sumsel" has the shape of "jpnn.com - PALEMBANG - ":
+    # a dateline opens a paragraph of the lead's length, never a short header line.
+    dateline_forms = tuple(
+        DatelineForm(form.pattern if isinstance(form, DatelineForm) else form, min_line_chars=max(60, getattr(form, "min_line_chars", 0)))
+        for form in Generic.dateline_forms
+    )
     outlet_lines = P.line_patterns(
         "jpnn.notice",
         r"Silakan baca konten menarik lainnya dari JPNN\.com.*",
-        r"(?:Close Banner|Download) Apps JPNN\.com.*",
+        r"(?:date \d{4}-\d{2}-\d{2} )?(?:Close Banner|Download) Apps JPNN\.com.*",
+        # The 2026 mobile page's app banner, menu and the headline image's alt text.
+        r"JPNN\.com App|Aplikasi Berita Terbaru dan Terpopuler|Dapatkan di Play Store atau Apps? Store|Rubrik JPNN\.com.*",
+        r".{10,200} - JPNN\.COM",
     )
+    # The 2026 mobile page's breadcrumb: "JPNN.com - Daerah - Sumsel" (its last item is the section).
+    category_labels = (re.compile(r"JPNN\.com(?: - [A-Z][\w ]{1,30})* - (?P<category>[A-Z][\w ]{1,30})"),)
     detection_examples = (
         ("https://www.jpnn.com/news/x", "jpnn"),
         ("https://m.jpnn.com/amp/news/x", "jpnn"),
     )
+
+    def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
+        """JPNN's date line under the title, a dash between the day and the time."""
+        dashed = _DASHED_DATE.fullmatch(line)
+        if dashed:
+            iso = date_line(f"{dashed.group('day')} {dashed.group('time')}")
+            if iso:
+                draft.published = draft.published or iso
+                return True
+        return super().header_line(line, draft, seen_title)

@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import re
 
+from cleaner.dates import date_line
+
 from . import patterns as P
-from .base import DatelineForm
+from .base import DatelineForm, Draft
 from .generic import Generic
 
 __all__ = [
     "Bisnis", "CNBCIndonesia", "IDNTimes", "INews", "Kontan", "Kumparan", "Medcom", "MediaIndonesia", "Republika",
     "Sindonews", "Viva",
 ]
+
+#: CNBC Indonesia's byline: the channel, a dash, the writer and the outlet (``Market - Name, CNBC Indonesia``).
+_CNBC_BYLINE = re.compile(r"(?P<channel>[A-Z][\w&]*(?: [A-Z][\w&]*){0,2}) - (?P<names>[A-Z][^,|]{1,80}?),\s*CNBC Indonesia")
+#: Republika's credits: ``Rep: Name/ Red: Name`` (the reporter may be a code, ``C31``, or an agency).
+_REPUBLIKA_CREDITS = re.compile(r"Rep\s*:\s*(?P<reporter>[^/]*?)\s*/\s*Red\s*:\s*(?P<editor>.+)")
+#: Republika's date line above the title: ``Rabu 04 Nov 2020 12:00 WIB``.
+_REPUBLIKA_DATE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),? \d{1,2} [A-Z][a-z]{2,8} \d{4},? \d{1,2}[:.]\d{2}(?: WI[BT]A?)?")
+_AGENCY_OR_CODE = re.compile(r"(?i:antara|reuters|afp|ap|xinhua|republika)|[A-Z]{0,3}\d+|[a-z]{2,4}")
 
 #: "Cek Berita dan Artikel yang lain di Google News", on one line or split before "Google News".
 _GOOGLE_NEWS_PITCH = (r"Cek Berita dan Artikel yang lain di(?: Google News)?", r"Google News")
@@ -48,6 +58,23 @@ class Republika(Generic):
     signature_markers = ("REPUBLIKA", "Red: ")
     detection_examples = (("https://www.republika.co.id/berita/x", "republika"), ("https://fbeta.republika.co.id/berita/x", "republika"))
 
+    def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
+        """``Rep: X/ Red: Y``: X writes (unless a code or an agency), Y edits; the date line above the
+        title is the publication time (the layout prints it before the headline, not the day's date)."""
+        if not seen_title and _REPUBLIKA_DATE.fullmatch(line):
+            iso = date_line(line)
+            if iso:
+                draft.published = draft.published or iso
+                return True
+        credits = _REPUBLIKA_CREDITS.fullmatch(line)
+        if credits:
+            reporter = credits.group("reporter").strip()
+            if reporter and not _AGENCY_OR_CODE.fullmatch(reporter):
+                draft.credit("author", reporter)
+            draft.credit("editor", credits.group("editor"))
+            return True
+        return super().header_line(line, draft, seen_title)
+
 
 class Sindonews(Generic):
     """sindonews.com (daerah., nasional., …): ``loading...``, three ``A`` font buttons, ``TUBAN - `` lead."""
@@ -76,6 +103,8 @@ class Kumparan(Generic):
         "kumparan.widgets",
         r"Tentang Kami.*Pedoman Media Siber.*|\d{4} © PT Dynamo Media Network.*|Version \d+(?:\.\d+)+",
         r"(?:imsak|subuh|terbit|dzuhur|ashar|maghrib|isya)\d{2}:\d{2}|waktu baca \d+ menit|·",
+        # The widget's Hijri date glued to the day's date: "26 Ramadhan 1446 HRabu, 26 Maret 2025".
+        r"\d{1,2} [A-Z][a-z]+(?: [A-Z][a-z]+)? \d{4} H(?:[A-Z][a-z]+, .*)?",
     )
     detection_examples = (("https://kumparan.com/kumparannews/x", "kumparan"),)
 
@@ -103,8 +132,19 @@ class CNBCIndonesia(Generic):
     brands = (r"CNBC Indonesia",)
     signatures = (re.compile(r"^[A-Z][\w ,]{1,30}, CNBC Indonesia\s*-", re.M), re.compile(r"^BACA HALAMAN BERIKUTNYA$", re.M))
     signature_markers = ("CNBC Indonesia", "BACA HALAMAN")
-    outlet_lines = P.line_patterns("cnbcindonesia.pager", r"BACA HALAMAN BERIKUTNYA|HALAMAN :|\s*spinner loading")
+    outlet_lines = P.line_patterns(
+        "cnbcindonesia.pager", r"BACA HALAMAN BERIKUTNYA|HALAMAN :|\s*spinner loading", r"(?:\d{1,2} ){1,9}\d{1,2}"
+    )
     detection_examples = (("https://www.cnbcindonesia.com/market/1-17-x", "cnbcindonesia"),)
+
+    def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
+        """``Market - Name, CNBC Indonesia``: the channel is the section, the name the writer."""
+        byline = _CNBC_BYLINE.fullmatch(line)
+        if byline and seen_title:
+            draft.credit("author", byline.group("names"))
+            draft.category = draft.category or byline.group("channel")
+            return True
+        return super().header_line(line, draft, seen_title)
 
 
 class Medcom(Generic):

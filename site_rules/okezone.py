@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import re
 
+from cleaner.dates import date_line
+
 from . import patterns as P
+from .base import Draft
 from .generic import Generic
+
+#: The 2024 byline: ``Wikanto Arungbudoyo , Jurnalis-Selasa, 10 September 2024 |22:09 WIB``.
+_JOURNALIST_LINE = re.compile(r"(?P<names>[A-Z][^,|]{1,80}?)\s*,\s*Jurnalis\s*[-·]\s*(?P<date>.+)")
 
 __all__ = ["Okezone"]
 
@@ -36,8 +42,25 @@ class Okezone(Generic):
         r"Follow Berita Okezone di Google News.*",
         r"A",  # a font-size button, one per line
         r"Produser\s*:.*",
+        # The page list under the body, its label and numbers on two lines: "Halaman:" / "1 2".
+        r"Halaman\s*:|(?:\d{1,2} ){1,9}\d{1,2}",
+        # The editor's name closing the article, alone in parentheses: "(Ramdani Bur)".
+        r"\((?:[A-Z][a-z]+)(?: [A-Z][a-z]+){1,3}\)",
     )
+    # The 2024 breadcrumb on one line, "HOME BOLA SEPAKBOLA DUNIA": after the channel, the section.
+    category_labels = (re.compile(r"HOME [A-Z]+ (?P<category>[A-Z]+(?: [A-Z]+){0,3})"),)
     detection_examples = (
         ("https://news.okezone.com/read/2015/01/01/x", "okezone"),
         ("https://bola.okezone.com/read/2024/09/10/x", "okezone"),
     )
+
+    def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
+        """The 2024 and video bylines: ``Name , Jurnalis-<date>`` gives the writer and the time."""
+        journalist = _JOURNALIST_LINE.fullmatch(line)
+        if journalist:
+            draft.credit("author", journalist.group("names"))
+            iso = date_line(journalist.group("date").replace("|", " "))
+            if iso:
+                draft.published = draft.published or iso
+            return True
+        return super().header_line(line, draft, seen_title)
