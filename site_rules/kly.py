@@ -19,7 +19,10 @@ __all__ = ["Bola", "Dream", "Fimela", "KapanLagi", "Merdeka"]
 
 
 class Merdeka(Generic):
-    """merdeka.com (www., m.): ``Merdeka.com - `` opens the lead."""
+    """Merdeka (KLY): built from 2 saved pages and 1 gold dump of ../shared/outlets.
+
+    merdeka.com (www., m.): ``Merdeka.com - `` opens the lead.
+    """
 
     name = "merdeka"
     aliases = ("merdeka.com",)
@@ -31,7 +34,10 @@ class Merdeka(Generic):
 
 
 class KapanLagi(Generic):
-    """kapanlagi.com (www., m.): celebrity news, ``KapanLagi.com - `` opens the lead."""
+    """KapanLagi (KLY): built from 1 saved page of ../shared/outlets and KLY's shared conventions.
+
+    kapanlagi.com (www., m.): celebrity news, ``KapanLagi.com - `` opens the lead.
+    """
 
     name = "kapanlagi"
     aliases = ("kapanlagi.com",)
@@ -43,7 +49,10 @@ class KapanLagi(Generic):
 
 
 class Fimela(Generic):
-    """fimela.com: ``Fimela.com, Jakarta`` opens the lead, often with no dash."""
+    """Fimela (KLY): built from KLY's shared conventions (the Liputan6 rule's pages); no page of its own yet.
+
+    fimela.com: ``Fimela.com, Jakarta`` opens the lead, often with no dash.
+    """
 
     name = "fimela"
     aliases = ("fimela.com",)
@@ -55,7 +64,10 @@ class Fimela(Generic):
 
 
 class Dream(Generic):
-    """dream.co.id: ``Dream - `` or ``Dream.co.id, Jakarta`` opens the lead."""
+    """Dream (KLY): built from KLY's shared conventions (the Liputan6 rule's pages); no page of its own yet.
+
+    dream.co.id: ``Dream - `` or ``Dream.co.id, Jakarta`` opens the lead.
+    """
 
     name = "dream"
     aliases = ("dream.co.id",)
@@ -67,7 +79,9 @@ class Dream(Generic):
 
 
 class Bola(Generic):
-    """bola.com and bola.net (KLY's sports sites; opera. mirrors).
+    """Bola.com and Bola.net (KLY sports): built from 1 gold dump (bola.net) of ../shared/outlets.
+
+    bola.com and bola.net (KLY's sports sites; opera. mirrors).
 
     bola.net: ``Bola.net - - `` opens the lead (no place), ``Baca halaman berikutnya ya
     Bolaneters.`` before a page's next heading, then ``TAG TERKAIT`` / ``BERITA TERKAIT``

@@ -29,12 +29,18 @@ _REPUBLIKA_CREDITS = re.compile(r"Rep\s*:\s*(?P<reporter>[^/]*?)\s*/\s*Red\s*:\s
 _REPUBLIKA_DATE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),? \d{1,2} [A-Z][a-z]{2,8} \d{4},? \d{1,2}[:.]\d{2}(?: WI[BT]A?)?")
 _AGENCY_OR_CODE = re.compile(r"(?i:antara|reuters|afp|ap|xinhua|republika)|[A-Z]{0,3}\d+|[a-z]{2,4}")
 
+#: Medcom's and Metro TV's byline: the writer, a bullet, the date (``Name • 5 March 2025 05:07``).
+_BULLET_BYLINE = re.compile(r"(?P<names>[A-Z][^•|]{1,80}?)\s*•\s*(?P<date>\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2}(?: WI[BT]A?)?)")
+
 #: "Cek Berita dan Artikel yang lain di Google News", on one line or split before "Google News".
 _GOOGLE_NEWS_PITCH = (r"Cek Berita dan Artikel yang lain di(?: Google News)?", r"Google News")
 
 
 class Viva(Generic):
-    """viva.co.id: ``- VIVA/Daru Waskita`` photo credit under the title, ``VIVA – `` lead."""
+    """Viva (viva.co.id): built from 2 saved pages and 1 gold dump of ../shared/outlets.
+
+    viva.co.id: ``- VIVA/Daru Waskita`` photo credit under the title, ``VIVA – `` lead.
+    """
 
     name = "viva"
     aliases = ("viva.co.id",)
@@ -47,7 +53,10 @@ class Viva(Generic):
 
 
 class Republika(Generic):
-    """republika.co.id (and republika.id): ``REPUBLIKA.CO.ID, JAKARTA -- `` lead, ``Rep: X/ Red: Y``."""
+    """Republika: built from 1 saved page and 1 gold dump of ../shared/outlets.
+
+    republika.co.id (and republika.id): ``REPUBLIKA.CO.ID, JAKARTA -- `` lead, ``Rep: X/ Red: Y``.
+    """
 
     name = "republika"
     aliases = ("republika.co.id",)
@@ -77,7 +86,10 @@ class Republika(Generic):
 
 
 class Sindonews(Generic):
-    """sindonews.com (daerah., nasional., …): ``loading...``, three ``A`` font buttons, ``TUBAN - `` lead."""
+    """Sindonews: built from 1 gold dump of ../shared/outlets (the outlet is rare in the stored pages).
+
+    sindonews.com (daerah., nasional., …): ``loading...``, three ``A`` font buttons, ``TUBAN - `` lead.
+    """
 
     name = "sindonews"
     aliases = ("sindonews.com", "sindo")
@@ -90,7 +102,10 @@ class Sindonews(Generic):
 
 
 class Kumparan(Generic):
-    """kumparan.com: the footer and a prayer-times widget come first, ``waktu baca 2 menit``."""
+    """kumparan: built from 1 gold dump of ../shared/outlets.
+
+    kumparan.com: the footer and a prayer-times widget come first, ``waktu baca 2 menit``.
+    """
 
     name = "kumparan"
     aliases = ("kumparan.com",)
@@ -110,7 +125,10 @@ class Kumparan(Generic):
 
 
 class IDNTimes(Generic):
-    """idntimes.com (and its regional channels): ``Jakarta, IDN Times - `` lead."""
+    """IDN Times: built from 1 gold dump (AMP) of ../shared/outlets.
+
+    idntimes.com (and its regional channels): ``Jakarta, IDN Times - `` lead.
+    """
 
     name = "idntimes"
     aliases = ("idntimes.com", "idn times")
@@ -123,7 +141,10 @@ class IDNTimes(Generic):
 
 
 class CNBCIndonesia(Generic):
-    """cnbcindonesia.com: ``Market - Name, CNBC Indonesia``, next-page teasers, ``spinner loading``."""
+    """CNBC Indonesia: built from 1 gold dump of ../shared/outlets.
+
+    cnbcindonesia.com: ``Market - Name, CNBC Indonesia``, next-page teasers, ``spinner loading``.
+    """
 
     name = "cnbcindonesia"
     aliases = ("cnbc", "cnbcindonesia.com")
@@ -148,11 +169,15 @@ class CNBCIndonesia(Generic):
 
 
 class Medcom(Generic):
-    """medcom.id: ``Jakarta: `` opens the lead; ``Cek Berita dan Artikel yang lain di`` / ``Google News``."""
+    """Medcom (medcom.id): built from 1 gold dump of ../shared/outlets.
+
+    medcom.id: ``Jakarta: `` opens the lead; ``Cek Berita dan Artikel yang lain di`` / ``Google News``.
+    """
 
     name = "medcom"
     aliases = ("medcom.id", "metrotvnews")
-    hosts = ("medcom.id",)
+    # metrotvnews.com became medcom.id and came back as Metro TV's news site on the same CMS.
+    hosts = ("medcom.id", "metrotvnews.com")
     site_field = False
     signatures = (re.compile(r"^Cek Berita dan Artikel yang lain di$", re.M),)
     signature_markers = ("Cek Berita dan Artikel",)
@@ -161,11 +186,25 @@ class Medcom(Generic):
         *Generic.dateline_forms,
     )
     outlet_lines = P.line_patterns("medcom.pitch", *_GOOGLE_NEWS_PITCH)
-    detection_examples = (("https://www.medcom.id/nasional/metro/x", "medcom"),)
+    detection_examples = (("https://www.medcom.id/nasional/metro/x", "medcom"), ("https://www.metrotvnews.com/read/x", "medcom"))
+
+    def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
+        """``M Sholahadhin Azhar • 5 March 2025 05:07``: the writer and the publication time."""
+        byline = _BULLET_BYLINE.fullmatch(line)
+        if byline:
+            iso = date_line(byline.group("date"))
+            if iso:
+                draft.credit("author", byline.group("names"))
+                draft.published = draft.published or iso
+                return True
+        return super().header_line(line, draft, seen_title)
 
 
 class INews(Generic):
-    """inews.id (and its regional channels): ``Editor : X``, ``Artikel Terkait``, ``pungkasnya.***``."""
+    """iNews (inews.id): built from 1 gold dump (a regional page 2) of ../shared/outlets.
+
+    inews.id (and its regional channels): ``Editor : X``, ``Artikel Terkait``, ``pungkasnya.***``.
+    """
 
     name = "inews"
     aliases = ("inews.id",)
@@ -176,7 +215,10 @@ class INews(Generic):
 
 
 class Bisnis(Generic):
-    """bisnis.com (and its regional subdomains): ``Bisnis.com, JAKARTA — `` lead."""
+    """Bisnis (bisnis.com): built from 1 gold dump of ../shared/outlets.
+
+    bisnis.com (and its regional subdomains): ``Bisnis.com, JAKARTA — `` lead.
+    """
 
     name = "bisnis"
     aliases = ("bisnis.com",)
@@ -188,15 +230,20 @@ class Bisnis(Generic):
 
 
 class Kontan(Generic):
-    """kontan.co.id: ``Reporter: X | Editor: Y`` first, ``JAKARTA. `` (a full stop) opens the lead."""
+    """Kontan (kontan.co.id): built from 1 gold dump of ../shared/outlets.
+
+    kontan.co.id: ``Reporter: X | Editor: Y`` first, ``JAKARTA. `` (a full stop) opens the lead.
+    """
 
     name = "kontan"
     aliases = ("kontan.co.id",)
     hosts = ("kontan.co.id",)
     site_field = False
-    signatures = (re.compile(r"^Reporter: .{2,60} \| Editor: ", re.M),)
-    signature_markers = ("| Editor: ",)
+    signatures = (re.compile(r"^Reporter: .{2,60} \| Editor: ", re.M), re.compile(r"^KONTAN\.CO\.ID - [A-Z]+\. ", re.M))
+    signature_markers = ("| Editor: ", "KONTAN.CO.ID")
     dateline_forms = (
+        # The AMP page names the outlet first: "KONTAN.CO.ID - JAKARTA. ".
+        re.compile(r"(?P<outlet>KONTAN\.CO\.ID)\s*(?:-|–|—)\s*(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2})\.\s+"),
         DatelineForm(re.compile(r"(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2})\.\s+(?=[A-Z][a-z])"), min_line_chars=120),
         *Generic.dateline_forms,
     )
@@ -205,10 +252,14 @@ class Kontan(Generic):
 
 
 class MediaIndonesia(Generic):
-    """mediaindonesia.com: stored pages only (no gold); its ``Jakarta - `` leads are the generic forms."""
+    """Media Indonesia: built from two stored pages (the search tool's); its leads open with a word in capitals.
+
+    mediaindonesia.com: stored pages only (no gold); its ``Jakarta - `` leads are the generic forms.
+    """
 
     name = "mediaindonesia"
     aliases = ("mediaindonesia.com", "mi")
     hosts = ("mediaindonesia.com",)
     site_field = False
+    outlet_lines = P.line_patterns("mediaindonesia.promo", r"Kumpulan Berita DPR RI")
     detection_examples = (("https://mediaindonesia.com/politik/1/cnn-minta-jaminan", "mediaindonesia"),)

@@ -20,7 +20,10 @@ __all__ = ["Suara"]
 
 
 class Suara(Generic):
-    """Suara: the generic reading plus Suara's own lines."""
+    """Suara and its regional sites: built from 1 gold dump and 12 batch texts of ../shared/outlets.
+
+    Suara: the generic reading plus Suara's own lines.
+    """
 
     name = "suara"
     aliases = ("suara.com",)

@@ -23,7 +23,10 @@ __all__ = ["Tribun"]
 
 
 class Tribun(Generic):
-    """Tribun Network: the generic reading plus Tribun's own lines."""
+    """Tribun Network (tribunnews.com, its regional subdomains and sites): built from 3 gold dumps and 16 batch texts.
+
+    Tribun Network: the generic reading plus Tribun's own lines.
+    """
 
     name = "tribun"
     aliases = ("tribunnews", "tribunnews.com")
