@@ -29,6 +29,7 @@ def outlet_byline(brands: tuple[str, ...]) -> re.Pattern[str] | None:
 class Generic(SiteRule):
     name = "generic"
     aliases = ("other", "none")
+    site_field = False  # "null for any other site" (GUIDE); the outlet rules built on it inherit that
     dateline_forms = (
         P.DATELINE_OUTLET_AFTER_PLACE,
         P.DATELINE_OUTLET_BEFORE_PLACE,

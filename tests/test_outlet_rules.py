@@ -1,0 +1,94 @@
+"""Outlet rules beside the five (issue 22/24): declarations of their own, gathered into the generic rule.
+
+The generic rule in use is built from the registry: every rule's brands and outlet lines
+reach it, so a page of a known outlet with no address (or on a mirror) loses the
+outlet's boilerplate too. Outlet rules leave ``site`` null, as the GUIDE asks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner import clean
+from cleaner.detect import rule_for_url
+from site_rules import SiteRule, all_rules, gathered_generic, generic_rule, rule_by_name
+from site_rules import patterns as P
+from site_rules.generic import Generic
+
+FIVE = {"tempo", "liputan6", "antara", "cnnindonesia", "tirto"}
+OUTLETS = {
+    "kompas", "detik", "tribun", "okezone", "suara", "jpnn", "merdeka", "kapanlagi", "fimela", "dream", "bola", "viva",
+    "republika", "sindonews", "kumparan", "idntimes", "cnbcindonesia", "medcom", "inews", "bisnis", "kontan",
+    "mediaindonesia",
+}
+
+
+def test_every_outlet_the_issue_names_has_a_rule_that_leaves_site_null() -> None:
+    names = {rule.name for rule in all_rules()}
+    assert OUTLETS <= names
+    for rule in all_rules():
+        assert rule.site_field is (rule.name in FIVE), rule.name
+
+
+def test_the_generic_rule_gathers_every_rules_brands_and_outlet_lines() -> None:
+    generic = generic_rule()
+    for rule in all_rules():
+        assert set(rule.brands) <= set(generic.brands), rule.name
+        assert set(rule.outlet_lines) <= set(generic.outlet_lines), rule.name
+    assert "CNN Indonesia" in generic.brands and r"detikNews" in generic.brands
+
+
+class _Contoh(Generic):
+    name = "contoh"
+    hosts = ("contoh.id",)
+    site_field = False
+    brands = (r"ContohNews",)
+    outlet_lines = P.line_patterns("contoh.promo", r"Unduh aplikasi Contoh sekarang")
+
+
+def test_a_new_outlet_reaches_the_generic_rule_through_its_own_declarations_only() -> None:
+    generic = gathered_generic(rule_by_name("generic") or generic_rule(), [_Contoh()])
+    assert "ContohNews" in generic.brands
+    assert any(line.reason == "contoh.promo" for line in generic.outlet_lines)
+    assert isinstance(generic, Generic) and generic.name == "generic"
+
+
+def test_outlet_lines_of_one_outlet_are_dropped_on_a_dump_with_no_address() -> None:
+    dump = (
+        "Judul Berita Contoh Tentang Banjir\n"
+        "JAKARTA - Banjir merendam puluhan rumah warga di tepi sungai sejak Senin malam.\n"
+        "Silakan baca konten menarik lainnya dari JPNN.com di Google News\n"
+        "Warga mengungsi ke balai desa."
+    )
+    article = clean(dump)
+    assert article.site is None
+    assert "Silakan baca" not in article.text and "Warga mengungsi ke balai desa." in article.text
+
+
+def test_a_brand_byline_is_read_by_the_generic_rule_for_an_outlet_it_does_not_serve() -> None:
+    dump = "Judul Berita Tentang Jalan Rusak\nRina Kartika - detikNews\nJakarta - Jalan rusak di pinggir kota mulai diperbaiki pekan ini oleh dinas."
+    assert clean(dump, url="https://mirror.beritacontoh.id/x").authors == ("Rina Kartika",)
+
+
+def test_outlet_rules_are_chosen_by_host_and_keep_the_five_sites_their_own() -> None:
+    assert rule_for_url("https://regional.kompas.com/read/1/x").name == "kompas"
+    assert rule_for_url("https://www.kompas.tv/article/1/x").name == "kompas"
+    assert rule_for_url("https://makassar.tribunnews.com/1/x").name == "tribun"
+    assert rule_for_url("https://www.suarajogja.id/news/x").name == "suara"
+    assert rule_for_url("https://opera.bola.net/x").name == "bola"
+    assert rule_for_url("https://www.liputan6.com/news/read/1/x").name == "liputan6"
+    assert rule_for_url("https://www.cnnindonesia.com/nasional/1/x").name == "cnnindonesia"
+
+
+def test_outlet_signatures_do_not_claim_a_five_site_dump() -> None:
+    tempo = "TEMPO.CO, Jakarta - Isi berita dari Kompas.com dan detikNews dikutip di sini.\nBaca berita dengan sedikit iklan, klik di sini"
+    assert clean(tempo).site == "tempo"
+
+
+def test_each_outlet_rule_is_a_generic_rule_with_declarations_only() -> None:
+    for rule in all_rules():
+        if rule.name in OUTLETS:
+            assert isinstance(rule, Generic), rule.name
+            own = {name for name, value in vars(type(rule)).items() if callable(value) and not isinstance(value, (type, re.Pattern))}
+            assert own <= {"header_line", "body_line", "read_html_fields"}, (rule.name, own)
+            assert isinstance(rule, SiteRule)
