@@ -43,9 +43,16 @@ def signature_score(rule: SiteRule, sample: str) -> int:
     The literal ``signature_markers`` gate the regexes: a dump that names none of them
     is not this site's, and most dumps are ruled out by a substring test.
     """
-    if not any(marker in sample for marker in rule.signature_markers):
+    for marker in rule.signature_markers:  # a plain loop: no generator per rule and dump
+        if marker in sample:
+            break
+    else:
         return 0
-    return sum(1 for signature in rule.signatures if signature.search(sample))
+    score = 0
+    for signature in rule.signatures:
+        if signature.search(sample):
+            score += 1
+    return score
 
 
 def _enabled(enabled: frozenset[str] | None) -> tuple[SiteRule, ...]:
@@ -64,6 +71,8 @@ def rule_for_text(lines: list[str], enabled: frozenset[str] | None = None) -> Si
     sample = "\n".join(lines[:60] + lines[-40:]) if len(lines) > 100 else "\n".join(lines)
     best, best_score = generic_rule(), 0
     for rule in _enabled(enabled):
+        if len(rule.signatures) <= best_score:
+            continue  # cannot beat the best so far (a tie goes to the rule listed first)
         score = signature_score(rule, sample)
         if score > best_score:
             best, best_score = rule, score
