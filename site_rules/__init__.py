@@ -42,6 +42,8 @@ class Registry:
     problems: tuple[str, ...]
     #: Every declared host (lower case) -> the one rule that serves it (``host_index``).
     hosts: Mapping[str, SiteRule] = field(default_factory=dict)
+    #: Every rule's own ``<meta>`` names (``SiteRule.head_meta``), in rule order.
+    head_meta: tuple[tuple[str, str, str | None], ...] = ()
 
 
 class HostConflictError(ValueError):
@@ -147,7 +149,8 @@ def registry() -> Registry:
     ordered = sorted((rule for name, rule in found.items() if name != GENERIC), key=lambda rule: rule.name)
     generic = gathered_generic(found[GENERIC], ordered)
     rules = (*ordered, generic)
-    return Registry(rules, origins, tuple(problems), hosts)
+    head_meta = tuple(dict.fromkeys(entry for rule in rules for entry in rule.head_meta))
+    return Registry(rules, origins, tuple(problems), hosts, head_meta)
 
 
 def gathered_generic(generic: SiteRule, rules: Iterable[SiteRule]) -> SiteRule:

@@ -141,6 +141,10 @@ class SiteRule:
     #: ``CNBC Indonesia`` in ``Name, CNBC Indonesia``. The generic rule reads such bylines for
     #: every rule's brands (the registry gathers them), so a mirror with no rule reads them too.
     brands: ClassVar[tuple[str, ...]] = ()
+    #: The ``<meta>`` names of the outlet's own system, read from every page's head (the head is
+    #: read before a rule is chosen): ``(field, name, outranks)``, ``outranks`` being the standard
+    #: name it is read before (``"article:author"``) or None to be read after the standard ones.
+    head_meta: ClassVar[tuple[tuple[str, str, Union[str, None]], ...]] = ()
     #: The outlet's own boilerplate lines that its mirrors and address-less dumps also carry:
     #: dropped by the outlet's rule and, gathered by the registry, by the generic rule.
     outlet_lines: ClassVar[tuple[LinePattern, ...]] = ()

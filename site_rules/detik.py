@@ -32,6 +32,16 @@ class Detik(Generic):
     hosts = ("detik.com", "haibunda.com", "insertlive.com", "beautynesia.id", "femaledaily.com", "cxomedia.id")
     site_field = False
     brands = (r"detikNews", r"detikcom", r"detikFinance", r"detik(?:Inet|Sport|Hot|Health|Travel|Food|Oto|Edu|Jatim|Jateng|Jabar|Bali|Sulsel|Sumut|Sumbagsel|Jogja|Properti)")
+    # The head of detik's CMS (also CNN Indonesia's and CNBC Indonesia's): ``dtk:author`` is
+    # ``Name - detikNews``, ``dtk:publishdate`` / ``publishdate`` ``2023/05/17 10:24:01`` (WIB).
+    head_meta = (
+        ("authors", "dtk:author", "article:author"),
+        ("editors", "dtk:editor", None),
+        ("published", "dtk:publishdate", "pubdate"),
+        ("published", "publishdate", "pubdate"),
+        ("category", "dtk:namakanal", None),
+        ("tags", "dtk:keywords", None),
+    )
     signatures = (
         re.compile(r"^.{2,80} - detik(?:News|com|Finance|Inet|Sport|Hot|Health|Travel|Oto)$", re.M),
         re.compile(r"^LAINNYA DI DETIKNETWORK$", re.M),

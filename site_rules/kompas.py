@@ -43,6 +43,15 @@ class Kompas(Generic):
     brands = (r"Kompas\.com", r"KOMPAS\.com", r"KompasTV", r"Kompas\.tv")
     # kompas.com prints the names, then their role: "Irwan Nugraha" / "Penulis".
     options = TextOptions(role_after_names=True)
+    # The head of Kompas' template (also used by the many outlets on it).
+    head_meta = (
+        ("authors", "content_author", "article:author"),
+        ("editors", "content_editor", None),
+        ("published", "content_publisheddate", "pubdate"),
+        ("category", "content_subcategory", None),
+        ("category", "content_category", None),
+        ("tags", "content_tags", None),
+    )
     signatures = (
         re.compile(r"^(?:[A-Z][A-Z. ]+, )?KOMPAS\.(?:com|TV) -", re.M),
         re.compile(r"^Baca berita tanpa iklan\. Gabung Kompas\.com\+", re.M),

@@ -49,6 +49,9 @@ class Liputan6(SiteRule):
     aliases = ("liputan6.com", "liputan")
     hosts = ("liputan6.com",)
     latest_feeds = ("https://feed.liputan6.com/rss",)  # as public crawlers list it; not fetched from here
+    # KLY's head (Liputan6, Bola.com, Fimela, Merdeka, KapanLagi, Dream): ``article:section`` is the
+    # group, ``article:section2`` the channel, ``article:section3`` the sub-channel the breadcrumb shows.
+    head_meta = (("category", "article:section3", "article:section"), ("category", "article:section2", "article:section"))
     signatures = (
         re.compile(r"^Liputan6\.com, [A-Z]", re.M),
         re.compile(r"WhatsApp Channel Liputan6\.com", re.M),

@@ -92,3 +92,26 @@ def test_each_outlet_rule_is_a_generic_rule_with_declarations_only() -> None:
             own = {name for name, value in vars(type(rule)).items() if callable(value) and not isinstance(value, (type, re.Pattern))}
             assert own <= {"header_line", "body_line", "read_html_fields"}, (rule.name, own)
             assert isinstance(rule, SiteRule)
+
+
+def test_the_head_reads_the_meta_names_the_rules_declare() -> None:
+    from cleaner.html import head_names, page_metadata, parse_html
+
+    names = head_names(registry_head_meta())
+    assert names["authors"][-2:] == ("article:author", "author")  # the outlets' own names outrank them
+    assert {"content_author", "dtk:author"} <= set(names["authors"])
+    assert names["category"].index("article:section3") < names["category"].index("article:section")
+    page = parse_html(
+        '<html><head><meta name="content_author" content="Sari Dewi"><meta name="content_category" content="Regional">'
+        "</head><body><p>Isi.</p></body></html>"
+    )
+    assert page_metadata(page).authors == ("Sari Dewi",)
+    assert page_metadata(page).category == "Regional"
+    # Without the rules' declarations only the standard names are read.
+    assert page_metadata(page, ()).authors == () and page_metadata(page, ()).category is None
+
+
+def registry_head_meta() -> tuple[tuple[str, str, str | None], ...]:
+    from site_rules import registry
+
+    return registry().head_meta
