@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Pattern, TypeVar, Union
 
 from site_rules import patterns as P
+from site_rules import registry
 from site_rules.base import DatelineForm, HtmlLayout, Layout, SiteRule, TextOptions
 from site_rules.patterns import LineMatcher, LinePattern
 
@@ -61,6 +62,13 @@ class Plan:
         return self.rule.name or "generic"
 
 
+@lru_cache(maxsize=1)
+def _outlet_name_drop() -> tuple[LinePattern, ...]:
+    """A line that is only an outlet's name, for every outlet the rules name (``SiteRule.outlet_names``)."""
+    names = registry().outlet_names
+    return P.line_patterns("shared.outlet_name", "|".join(names)) if names else ()
+
+
 @lru_cache(maxsize=256)
 def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     """The compiled plan of ``rule`` with ``layout`` (a text or markup layout, or none).
@@ -68,7 +76,9 @@ def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     Compiled once per pair: every line then meets one alternation of drops and one of
     stops instead of dozens of patterns.
     """
-    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *rule.outlet_lines, *P.SHARED_DROPS)
+    drops: tuple[LinePattern, ...] = (
+        *(layout.drops if layout else ()), *rule.drops, *rule.outlet_lines, *P.SHARED_DROPS, *_outlet_name_drop()
+    )
     stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS)
     forms = tuple(form if isinstance(form, DatelineForm) else DatelineForm(form) for form in rule.dateline_forms)
     options = (layout.options if layout is not None else None) or rule.options

@@ -44,6 +44,8 @@ class Registry:
     hosts: Mapping[str, SiteRule] = field(default_factory=dict)
     #: Every rule's own ``<meta>`` names (``SiteRule.head_meta``), in rule order.
     head_meta: tuple[tuple[str, str, str | None], ...] = ()
+    #: Every rule's ``outlet_names``, in rule order.
+    outlet_names: tuple[str, ...] = ()
 
 
 class HostConflictError(ValueError):
@@ -150,7 +152,8 @@ def registry() -> Registry:
     generic = gathered_generic(found[GENERIC], ordered)
     rules = (*ordered, generic)
     head_meta = tuple(dict.fromkeys(entry for rule in rules for entry in rule.head_meta))
-    return Registry(rules, origins, tuple(problems), hosts, head_meta)
+    outlet_names = tuple(dict.fromkeys(name for rule in rules for name in rule.outlet_names))
+    return Registry(rules, origins, tuple(problems), hosts, head_meta, outlet_names)
 
 
 def gathered_generic(generic: SiteRule, rules: Iterable[SiteRule]) -> SiteRule:

@@ -32,6 +32,7 @@ class Antara(SiteRule):
     name = "antara"
     aliases = ("antaranews", "antaranews.com")
     hosts = ("antaranews.com", "antarafoto.com")
+    outlet_names = (r"Antaranews\.com",)  # printed alone on a line (shared.outlet_name)
     latest_feeds = ("https://www.antaranews.com/rss/terkini.xml",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^[A-Z][\w .,'-]{1,40} \(ANTARA(?: News)?\)\s*-", re.M),

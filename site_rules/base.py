@@ -145,6 +145,9 @@ class SiteRule:
     #: read before a rule is chosen): ``(field, name, outranks)``, ``outranks`` being the standard
     #: name it is read before (``"article:author"``) or None to be read after the standard ones.
     head_meta: ClassVar[tuple[tuple[str, str, Union[str, None]], ...]] = ()
+    #: The outlet's name as printed alone on a line (a logo's text, a credits box), regular-expression
+    #: fragments: such a line is dropped on every page (``shared.outlet_name``), whichever rule reads it.
+    outlet_names: ClassVar[tuple[str, ...]] = ()
     #: The outlet's own boilerplate lines that its mirrors and address-less dumps also carry:
     #: dropped by the outlet's rule and, gathered by the registry, by the generic rule.
     outlet_lines: ClassVar[tuple[LinePattern, ...]] = ()

@@ -30,6 +30,7 @@ class Detik(Generic):
     name = "detik"
     aliases = ("detik.com", "detikcom", "detiknews")
     hosts = ("detik.com", "haibunda.com", "insertlive.com", "beautynesia.id", "femaledaily.com", "cxomedia.id")
+    outlet_names = (r"detikNews", r"detikcom")  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"detikNews", r"detikcom", r"detikFinance", r"detik(?:Inet|Sport|Hot|Health|Travel|Food|Oto|Edu|Jatim|Jateng|Jabar|Bali|Sulsel|Sumut|Sumbagsel|Jogja|Properti)")
     # The head of detik's CMS (also CNN Indonesia's and CNBC Indonesia's): ``dtk:author`` is

@@ -39,6 +39,7 @@ class Kompas(Generic):
     name = "kompas"
     aliases = ("kompas.com", "kompastv", "kompas.tv", "kompas.id")
     hosts = ("kompas.com", "kompas.tv", "kompas.id")
+    outlet_names = (r"Kompas\.com", r"KOMPAS\.com", r"Kompas\.id")  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"Kompas\.com", r"KOMPAS\.com", r"KompasTV", r"Kompas\.tv")
     # kompas.com prints the names, then their role: "Irwan Nugraha" / "Penulis".

@@ -61,6 +61,7 @@ class Republika(Generic):
     name = "republika"
     aliases = ("republika.co.id",)
     hosts = ("republika.co.id", "republika.id")
+    outlet_names = (r"Republika\.co\.id",)  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"Republika",)
     signatures = (re.compile(r"^REPUBLIKA\.CO\.ID, [A-Z]", re.M), re.compile(r"^Rep: .{2,60} Red: ", re.M))
@@ -110,6 +111,7 @@ class Kumparan(Generic):
     name = "kumparan"
     aliases = ("kumparan.com",)
     hosts = ("kumparan.com",)
+    outlet_names = (r"kumparan",)  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"kumparan(?:NEWS)?",)
     signatures = (re.compile(r"PT Dynamo Media Network", re.M), re.compile(r"^waktu baca \d+ menit$", re.M))
@@ -149,6 +151,7 @@ class CNBCIndonesia(Generic):
     name = "cnbcindonesia"
     aliases = ("cnbc", "cnbcindonesia.com")
     hosts = ("cnbcindonesia.com",)
+    outlet_names = (r"CNBC Indonesia",)  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"CNBC Indonesia",)
     signatures = (re.compile(r"^[A-Z][\w ,]{1,30}, CNBC Indonesia\s*-", re.M), re.compile(r"^BACA HALAMAN BERIKUTNYA$", re.M))

@@ -32,6 +32,7 @@ class Okezone(Generic):
     name = "okezone"
     aliases = ("okezone.com",)
     hosts = ("okezone.com",)
+    outlet_names = (r"Okezone",)  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"Okezone",)
     signatures = (

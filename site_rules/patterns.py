@@ -103,11 +103,8 @@ SHARED_DROPS: tuple[LinePattern, ...] = (
     *line_patterns("shared.view_count", r"[\d.,]+ (?:Views|views|kali dibaca|Dilihat)"),
     *line_patterns("shared.share_controls", r"•?\s*(?:Ukuran )?Font:.*|A A A|Bagikan|Share|Sukses|Menuju konten utama"),
     *line_patterns("shared.ellipsis", r"\.\.\.|…"),
-    *line_patterns(
-        "shared.outlet_name",
-        r"Tribun|Tribunnews(?:\.com)?|Kompas\.com|KOMPAS\.com|Kompas\.id|detikNews|detikcom|CNBC Indonesia|"
-        r"Suara\.com|Okezone|kumparan|Liputan6\.com|Antaranews\.com|TEMPO\.CO|Republika\.co\.id",
-    ),
+    # An outlet's name alone on a line ("shared.outlet_name") is dropped too: the names are each
+    # rule's ``outlet_names``, gathered by the registry (``cleaner.passes.plan_for``).
 )
 
 #: Headings after which nothing of the article follows (related, popular, video lists).

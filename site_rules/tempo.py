@@ -33,6 +33,7 @@ class Tempo(SiteRule):
     name = "tempo"
     aliases = ("tempo.co",)
     hosts = ("tempo.co", "tempo.com")
+    outlet_names = (r"TEMPO\.CO",)  # printed alone on a line (shared.outlet_name)
     latest_feeds = ("https://rss.tempo.co/",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^(?:• )?TEMPO\.CO, [A-Z]", re.M),

@@ -34,6 +34,7 @@ class Tribun(Generic):
         "tribunnews.com", "tribun-timur.com", "tribun-medan.com", "tribun-video.com", "surya.co.id",
         "wartakotalive.com", "serambinews.com", "sripoku.com", "bangkapos.com", "banjarmasinpost.co.id", "pos-kupang.com",
     )
+    outlet_names = (r"Tribun", r"Tribunnews(?:\.com)?")  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"Tribunnews\.com",)
     signatures = (

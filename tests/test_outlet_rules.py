@@ -115,3 +115,15 @@ def registry_head_meta() -> tuple[tuple[str, str, str | None], ...]:
     from site_rules import registry
 
     return registry().head_meta
+
+
+def test_an_outlets_name_alone_on_a_line_goes_on_every_rules_pages() -> None:
+    from site_rules import registry
+
+    assert {r"Kompas\.com", r"TEMPO\.CO", r"Tribun"} <= set(registry().outlet_names)
+    dump = "Judul Berita Tentang Pasar\nTEMPO.CO, Jakarta - Harga cabai di pasar induk naik sejak pekan lalu menurut pedagang.\nKompas.com\nPedagang berharap harga turun."
+    article = clean(dump, url="https://nasional.tempo.co/read/1/x")
+    assert "Kompas.com" not in article.text and "Pedagang berharap harga turun." in article.text
+    # A sentence naming an outlet stays.
+    kept = clean("Judul\nJAKARTA - Berita ini dikutip Kompas.com dari siaran pers pemerintah daerah setempat.", url="https://x.id/1")
+    assert "dikutip Kompas.com" in kept.text
