@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import ClassVar, Pattern, Union
 
 from . import patterns as P
 from .base import DatelineForm, Draft, SiteRule
+from .patterns import LinePattern
 
 
 @lru_cache(maxsize=64)
@@ -28,9 +30,9 @@ def outlet_byline(brands: tuple[str, ...]) -> re.Pattern[str] | None:
 
 class Generic(SiteRule):
     name = "generic"
-    aliases = ("other", "none")
+    aliases: ClassVar[tuple[str, ...]] = ("other", "none")
     site_field = False  # "null for any other site" (GUIDE); the outlet rules built on it inherit that
-    dateline_forms = (
+    dateline_forms: ClassVar[tuple[Union[Pattern[str], DatelineForm], ...]] = (
         P.DATELINE_OUTLET_AFTER_PLACE,
         P.DATELINE_OUTLET_BEFORE_PLACE,
         P.DATELINE_DOMAIN_BEFORE_PLACE,
@@ -43,7 +45,7 @@ class Generic(SiteRule):
         P.DATELINE_UPPER_PLACE,
         DatelineForm(P.DATELINE_PLACE_ONLY, min_line_chars=120),
     )
-    drops = (
+    drops: ClassVar[tuple[LinePattern, ...]] = (
         *P.line_patterns(
             "generic.outlet_notice",
             r"Tim Redaksi|Headline|Logo ios.*|"
@@ -51,7 +53,8 @@ class Generic(SiteRule):
             r"Next Article .*|Tags|Recommendation|Terverifikasi Administratif dan Faktual oleh Dewan Pers",
         ),
     )
-    stops = P.line_patterns("generic.footer", r"Kantor Redaksi|NEWSTICKER|Komentar|KOMENTAR")
+    stops: ClassVar[tuple[LinePattern, ...]] = P.line_patterns("generic.footer", r"Kantor Redaksi|NEWSTICKER|Komentar|KOMENTAR")
+
     def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
         pattern = outlet_byline(self.brands)
         byline = pattern.fullmatch(line) if pattern is not None else None
@@ -60,7 +63,7 @@ class Generic(SiteRule):
             return True
         return False
 
-    detection_examples = (
+    detection_examples: ClassVar[tuple[tuple[str, str | None], ...]] = (
         ("https://www.beritacontoh.id/read/2017/02/08/x", None),
         ("https://notkompas.com/x", None),
     )
