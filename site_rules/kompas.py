@@ -21,8 +21,15 @@ import re
 from cleaner.dates import parse_datetime
 
 from . import patterns as P
-from .base import Draft, TextOptions
+from datetime import date
+
+from .base import Draft, HtmlLayout, TextOptions, has_class
 from .generic import Generic
+
+#: A regional contributor's credit names the place first: ``Penulis: Kontributor Lhokseumawe, Masriadi``.
+_CONTRIBUTOR = re.compile(r"(?:Penulis|Reporter)\s*:\s*Kontributor [A-Z][\w.' -]{1,40}?,\s*(?P<names>[A-Z].{1,80})")
+# The 2015 article header: ``div.kcm-read-content-top`` (channels) or ``div.kcm-read-top`` (regional).
+_KCM_TOP = f"//div[{has_class('kcm-read-content-top')} or {has_class('kcm-read-top')}]"
 
 #: kompas.tv's AMP date line: the channel, a bar, the date (``Vod | 24 September 2022, 22:15 WIB``).
 _CHANNEL_DATE = re.compile(r"[A-Za-z][\w ]{0,30}?\s*\|\s*(?P<date>\d{1,2} \w+ \d{4},? \d{1,2}[:.]\d{2}(?: WI[BT]A?)?)")
@@ -53,6 +60,34 @@ class Kompas(Generic):
         ("category", "content_category", None),
         ("tags", "content_tags", None),
     )
+    html_layouts = (
+        HtmlLayout(
+            "kcm-2015",
+            until=date(2016, 12, 31),
+            body=(
+                f"//div[{has_class('kcm-read-text')}]"
+                f" | //div[{has_class('kcm-read-content-text')}]//span[starts-with(@class, 'kcmread')]"
+            ),
+            remove=(
+                f".//div[{has_class('photo')}] | .//div[contains(@class, 'kcm-read-terkait')] | .//div[{has_class('kcm-read-bottom-topic')}]",
+                ".//div[contains(@class, 'kcm-read-copy')] | .//script | .//style | .//figure | .//iframe",
+            ),
+            title=f"{_KCM_TOP}/h2",
+            bylines=(f"//div[contains(@class, 'kcm-read-copy')]//tr", f"{_KCM_TOP}/div[contains(., 'WIB')]"),
+            # The channel's name in the page header, then the breadcrumb's section where there is one.
+            category=f"//h1[{has_class('tcenter')}] | //h4[contains(@class, 'breadcrump')]//a",
+            tags=f"//div[{has_class('kcm-read-bottom-topic')}]//li/a",
+        ),
+        HtmlLayout(
+            "oto-2016",
+            since=date(2015, 1, 1),
+            until=date(2017, 12, 31),
+            body=f"//div[{has_class('baca-content')}]//div[{has_class('div-read')}]",
+            remove=(f".//script | .//style | .//figure | .//iframe | .//div[{has_class('berita-terkait-content')}]",),
+            title=f"//div[{has_class('baca-content')}]/h1",
+            bylines=(f"//div[{has_class('penulis-editor')}]//tr", f"//div[{has_class('baca-content')}]//div[contains(@class, 'kcm-date')]"),
+        ),
+    )
     signatures = (
         re.compile(r"^(?:[A-Z][A-Z. ]+, )?KOMPAS\.(?:com|TV) -", re.M),
         re.compile(r"^Baca berita tanpa iklan\. Gabung Kompas\.com\+", re.M),
@@ -63,6 +98,8 @@ class Kompas(Generic):
     dateline_forms = (
         # "Jakarta, Kompas - ": the print edition's pieces of 2011, the outlet without a domain.
         re.compile(r"(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),\s*(?P<outlet>Kompas)\s*(?:--|-|–|—)\s+(?=[A-Z\"“])"),
+        # Channel brands without a domain: "Jakarta, KompasOtomotif – ".
+        re.compile(r"(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),\s*(?P<outlet>Kompas[A-Z][a-z]+)\s*(?:--|-|–|—)\s*"),
         *Generic.dateline_forms,
     )
     outlet_lines = P.line_patterns(
@@ -81,7 +118,12 @@ class Kompas(Generic):
     )
 
     def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
-        """kompas.tv's ``<channel> | <date>`` line gives the publication time; else the generic bylines."""
+        """kompas.tv's ``<channel> | <date>`` line gives the publication time; a regional contributor's
+        credit names the place before the writer; else the generic bylines."""
+        contributor = _CONTRIBUTOR.fullmatch(line)
+        if contributor:
+            draft.credit("author", contributor.group("names"))
+            return True
         channel_date = _CHANNEL_DATE.fullmatch(line)
         if channel_date:
             iso = parse_datetime(channel_date.group("date"))
