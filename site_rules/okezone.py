@@ -14,8 +14,13 @@ import re
 from cleaner.dates import date_line
 
 from . import patterns as P
-from .base import Draft
+from datetime import date
+
+from .base import Draft, HtmlLayout, has_class
 from .generic import Generic
+
+#: The 2015 desktop page's reporter box: the name, then the word "Jurnalis".
+_REPORTER_2015 = f"//div[{has_class('autor')}]/div[{has_class('nmreporter')}]"
 
 #: The 2024 byline: ``Wikanto Arungbudoyo , Jurnalis-Selasa, 10 September 2024 |22:09 WIB``.
 _JOURNALIST_LINE = re.compile(r"(?P<names>[A-Z][^,|]{1,80}?)\s*,\s*Jurnalis\s*[-·]\s*(?P<date>.+)")
@@ -53,6 +58,19 @@ class Okezone(Generic):
     )
     # The 2024 breadcrumb on one line, "HOME BOLA SEPAKBOLA DUNIA": after the channel, the section.
     category_labels = (re.compile(r"HOME [A-Z]+ (?P<category>[A-Z]+(?: [A-Z]+){0,3})"),)
+    html_layouts = (
+        HtmlLayout(
+            "desktop-2015",
+            until=date(2017, 12, 31),
+            body=f"//div[{has_class('dtlnews')}]",
+            remove=(".//script | .//style | .//iframe | .//figure | .//table", f".//div[{has_class('caption-img-ab')}]"),
+            title=f"//div[{has_class('titles')}]/h1",
+            bylines=(f"//div[{has_class('meta-post')}]//time",),
+            # The topic link under "Berita Rekomendasi" (the related list beside it is not the tags).
+            tags=f"//div[{has_class('meta-bottom-content')}]/span/a",
+            category=f"//ul[{has_class('breadcrumb')}]/li[last()]",
+        ),
+    )
     detection_examples = (
         ("https://news.okezone.com/read/2015/01/01/x", "okezone"),
         ("https://bola.okezone.com/read/2024/09/10/x", "okezone"),
@@ -68,3 +86,11 @@ class Okezone(Generic):
                 draft.published = draft.published or iso
             return True
         return super().header_line(line, draft, seen_title)
+
+    def read_html_fields(self, tree: object, draft: Draft) -> None:
+        """The 2015 reporter box holds the writer's name alone (its label, ``Jurnalis``, beside it)."""
+        for element in tree.xpath(_REPORTER_2015)[:2]:  # type: ignore[attr-defined]
+            text = " ".join(part.strip() for part in element.itertext() if part.strip())  # the name and its label are blocks
+            name = re.sub(r"\s*\bJurnalis$", "", text)
+            if name:
+                draft.credit("author", name)
