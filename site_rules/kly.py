@@ -12,8 +12,16 @@ from __future__ import annotations
 
 import re
 
+from datetime import date
+
+from cleaner.dates import date_line
+
 from . import patterns as P
+from .base import Draft, HtmlLayout, has_class
 from .generic import Generic
+
+#: Merdeka's 2015 reporter line: ``Reporter : Name | Jumat, 19 Juni 2015 03:40``.
+_REPORTER_AND_DATE = re.compile(r"Reporter\s*:\s*(?P<names>[^|]+?)\s*\|\s*(?P<date>.+)")
 
 __all__ = ["Bola", "Dream", "Fimela", "KapanLagi", "Merdeka"]
 
@@ -30,7 +38,40 @@ class Merdeka(Generic):
     site_field = False
     signatures = (re.compile(r"^(?:[Mm]erdeka\.com - |Merdeka\.com, [A-Z])", re.M),)
     signature_markers = ("erdeka.com",)
+    html_layouts = (
+        HtmlLayout(
+            "mobile-2021",
+            since=date(2019, 1, 1),
+            # The outer block only: the later pages are ``paging-content`` blocks nested inside it.
+            body=f"//div[{has_class('mdk-body-paragraph')}][not(ancestor::div[{has_class('mdk-body-paragraph')}])]",
+            remove=(".//script | .//style | .//iframe | .//figure | .//blockquote[contains(@class, 'instagram')]",),
+            title=f"//div[{has_class('mdk-news-head')}]/h1",
+            bylines=(f"//div[{has_class('mdk-date-reporter')}]/span",),
+            category=f"//div[{has_class('mdk-date-reporter')}]/span[1]/a",
+            tags=f"//div[{has_class('tag')}]//ul[contains(@class, 'tag__list')]//a",
+        ),
+        HtmlLayout(
+            "desktop-2015",
+            until=date(2018, 12, 31),
+            body="//div[@id='mdk-body-newsarea']",
+            # Read-also paragraphs of links, and the editor's code in brackets in its own block.
+            remove=(".//script | .//style | .//iframe | .//figure", ".//p[starts-with(normalize-space(), 'Baca juga')] | .//div[@id='mdk-body-newsinit']"),
+            title="//div[@id='mdk-body-news']/h1",
+            bylines=("//div[@id='mdk-body-news-reporter']",),
+            category="//div[@id='mdk-nav-navtxt']/a[last()]",
+            tags=f"//div[{has_class('found_tag_rel_det')}]//a",
+        ),
+    )
     detection_examples = (("https://www.merdeka.com/peristiwa/x.html", "merdeka"), ("https://m.merdeka.com/x", "merdeka"))
+
+    def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
+        """The 2015 reporter line carries the date after a bar."""
+        reporter = _REPORTER_AND_DATE.fullmatch(line)
+        if reporter:
+            draft.credit("author", reporter.group("names"))
+            draft.published = draft.published or date_line(reporter.group("date"))
+            return True
+        return super().header_line(line, draft, seen_title)
 
 
 class KapanLagi(Generic):
@@ -45,6 +86,23 @@ class KapanLagi(Generic):
     site_field = False
     signatures = (re.compile(r"^Kapan[Ll]agi\.com(?: - |, [A-Z])", re.M),)
     signature_markers = ("apanLagi.com", "apanlagi.com")
+    html_layouts = (
+        HtmlLayout(
+            "desktop-2015",
+            until=date(2018, 12, 31),
+            body=f"//div[{has_class('entertainment-detail-news')}]",
+            remove=(
+                ".//script | .//style | .//iframe | .//figure",
+                f".//*[contains(@class, 'related') or contains(@class, 'baca-juga') or {has_class('entertainment-newsdetail-image-caption')}]",
+            ),
+            # "Jangan Lewatkan": links to the outlet's other articles close the body.
+            stops=P.line_patterns("kapanlagi.related", r"Jangan Lewatkan"),
+            title=f"//h1[{has_class('entertainment-newsdetail-title-new')}]",
+            tags=f"//div[{has_class('v7-tags-terkait-warper')}]//div[{has_class('box-content')}]//li/a",
+            bylines=(f"//span[{has_class('newsdetail-schedule-new')}]",),
+            category=f"//a[{has_class('newsdetail-categorylink')}]",
+        ),
+    )
     detection_examples = (("https://www.kapanlagi.com/showbiz/selebriti/x.html", "kapanlagi"),)
 
 

@@ -13,7 +13,9 @@ import re
 from cleaner.dates import date_line
 
 from . import patterns as P
-from .base import DatelineForm, Draft
+from datetime import date
+
+from .base import DatelineForm, Draft, HtmlLayout, has_class
 from .generic import Generic
 
 __all__ = [
@@ -49,6 +51,18 @@ class Viva(Generic):
     signatures = (re.compile(r"^VIVA\s*(?:–|-|—)\s", re.M), re.compile(r"^-\s*VIVA/", re.M))
     signature_markers = ("VIVA",)
     outlet_lines = P.line_patterns("viva.photo_credit", r"-\s*VIVA/.{2,60}")
+    html_layouts = (
+        HtmlLayout(
+            "article-2015",
+            until=date(2018, 12, 31),
+            body=f"//article[{has_class('article-detail')}]/div[{has_class('content')}]",
+            remove=(".//script | .//style | .//iframe | .//figure", f".//*[{has_class('photodesc')}]"),
+            title=f"//article[{has_class('article-detail')}]/div[{has_class('title')}]",
+            description=f"//article[{has_class('article-detail')}]/div[{has_class('summary')}]",
+            bylines=(f"//article[{has_class('article-detail')}]/div[{has_class('smalldesc')}]/*",),
+            category=f"//article[{has_class('article-detail')}]/div[{has_class('upperdeck-kanal')}]",
+        ),
+    )
     detection_examples = (("https://www.viva.co.id/berita/nasional/1-x", "viva"),)
 
 
@@ -66,6 +80,18 @@ class Republika(Generic):
     brands = (r"Republika",)
     signatures = (re.compile(r"^REPUBLIKA\.CO\.ID, [A-Z]", re.M), re.compile(r"^Rep: .{2,60} Red: ", re.M))
     signature_markers = ("REPUBLIKA", "Red: ")
+    html_layouts = (
+        HtmlLayout(
+            "wp-2015",
+            until=date(2018, 12, 31),
+            body=f"//div[{has_class('content-detail')}]",
+            remove=(".//script | .//style | .//iframe | .//figure", f".//*[{has_class('red')} or {has_class('tagging')}]"),
+            title=f"//div[{has_class('jdl-detail')}]/h1",
+            bylines=(f"//div[{has_class('red')}]", f"//div[{has_class('date-detail')}]"),
+            category=f"//div[{has_class('set-nav-2')}]//li[{has_class('active')}]/a",
+            tags=f"//div[{has_class('tagging')}]//a",
+        ),
+    )
     detection_examples = (("https://www.republika.co.id/berita/x", "republika"), ("https://fbeta.republika.co.id/berita/x", "republika"))
 
     def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
