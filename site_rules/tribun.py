@@ -48,10 +48,17 @@ class Tribun(Generic):
         r"Laporan Wartawan .*|Berita Rekomendasi|zoom-in .*",
         r"Dapatkan Berita Pilihan|di WhatsApp Anda|Baca WhatsApp Tribunnews|Ikuti kami di|Atas",
         r"Isi komentar sepenuhnya adalah tanggung jawab pengguna.*",
+        r"Istimewa",  # the photo credit line under "zoom-in"
+        r"Lihat videonya(?: mulai)? (?:dari )?menit (?:ke-?)?\d+[:.]\d+\.?",
     )
+    # The reporter's credit closing the last paragraph, "(Tribunlampung.co.id/Hanif Mustafa)": without
+    # it the paragraph would read as a photo caption and be lost. (The name is not read as a credit yet.)
+    line_rewrites = ((re.compile(r"\s*\((?:Tribun[\w.-]*|TRIBUN[\w.-]*|Surya[\w.]*|Wartakotalive[\w.]*)/[A-Z][^()/]{1,60}\)$"), ""),)
     # Regional pages put a topic label above the title: "Terkini Nasional", "Kecelakaan Lalu
     # Lintas", "Berita Entertainment" (two to four capitalised words, no punctuation).
     category_labels = (re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}"),)
+    # TribunWow's related headlines between paragraphs: "• <headline>" (a headline: no closing stop).
+    drops = (*Generic.drops, *P.line_patterns("tribun.related_bullet", r"•\s+[A-Z0-9\"'‘“].{10,200}(?<![.!?\"”])"))
     stops = (*Generic.stops, *P.line_patterns("tribun.footer", r"Kirim Komentar"))
     detection_examples = (
         ("https://m.tribunnews.com/nasional/2018/08/19/x", "tribun"),

@@ -127,3 +127,14 @@ def test_an_outlets_name_alone_on_a_line_goes_on_every_rules_pages() -> None:
     # A sentence naming an outlet stays.
     kept = clean("Judul\nJAKARTA - Berita ini dikutip Kompas.com dari siaran pers pemerintah daerah setempat.", url="https://x.id/1")
     assert "dikutip Kompas.com" in kept.text
+
+
+def test_a_tribun_paragraph_closed_by_the_reporters_credit_keeps_its_text() -> None:
+    dump = (
+        "Judul Berita Tentang Jalan Tol\n"
+        "TRIBUNNEWS.COM, LAMPUNG - Sebuah mobil pecah ban di jalan tol pada Minggu sore dan menabrak truk di depannya.\n"
+        '"Kami masih menunggu keterangan saksi di lokasi," kata petugas kepada wartawan. (Tribunlampung.co.id/Fulan Bin Fulan)'
+    )
+    article = clean(dump, url="https://lampung.tribunnews.com/2020/12/21/x")
+    assert article.text.endswith('kata petugas kepada wartawan.')
+    assert "Tribunlampung.co.id/" not in article.text
