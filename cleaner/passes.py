@@ -18,7 +18,7 @@ is a ``Plan``, compiled once per rule and layout.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterable, Pattern, TypeVar, Union
@@ -69,6 +69,17 @@ def _outlet_name_drop() -> tuple[LinePattern, ...]:
     return P.line_patterns("shared.outlet_name", "|".join(names)) if names else ()
 
 
+def _outlet_pattern(form: Pattern[str] | P.OutletDateline) -> Pattern[str]:
+    """A shared form naming outlets, compiled with every rule's names (``SiteRule.dateline_outlets``)."""
+    return form.compiled(registry().dateline_outlets.get(form.kind, ())) if isinstance(form, P.OutletDateline) else form
+
+
+def _dateline_form(form: Pattern[str] | P.OutletDateline | DatelineForm) -> DatelineForm:
+    if isinstance(form, DatelineForm):
+        return replace(form, pattern=_outlet_pattern(form.pattern)) if isinstance(form.pattern, P.OutletDateline) else form
+    return DatelineForm(_outlet_pattern(form))
+
+
 @lru_cache(maxsize=256)
 def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     """The compiled plan of ``rule`` with ``layout`` (a text or markup layout, or none).
@@ -80,7 +91,7 @@ def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
         *(layout.drops if layout else ()), *rule.drops, *rule.outlet_lines, *P.SHARED_DROPS, *_outlet_name_drop()
     )
     stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS)
-    forms = tuple(form if isinstance(form, DatelineForm) else DatelineForm(form) for form in rule.dateline_forms)
+    forms = tuple(_dateline_form(form) for form in rule.dateline_forms)
     options = (layout.options if layout is not None else None) or rule.options
     kind = type(rule)
     return Plan(

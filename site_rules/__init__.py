@@ -46,6 +46,8 @@ class Registry:
     head_meta: tuple[tuple[str, str, str | None], ...] = ()
     #: Every rule's ``outlet_names``, in rule order.
     outlet_names: tuple[str, ...] = ()
+    #: Every rule's ``dateline_outlets`` per kind, in rule order (the generic rule's last).
+    dateline_outlets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class HostConflictError(ValueError):
@@ -153,7 +155,12 @@ def registry() -> Registry:
     rules = (*ordered, generic)
     head_meta = tuple(dict.fromkeys(entry for rule in rules for entry in rule.head_meta))
     outlet_names = tuple(dict.fromkeys(name for rule in rules for name in rule.outlet_names))
-    return Registry(rules, origins, tuple(problems), hosts, head_meta, outlet_names)
+    dateline_outlets: dict[str, tuple[str, ...]] = {}
+    for rule in rules:
+        for kind, name in rule.dateline_outlets:
+            if name not in dateline_outlets.get(kind, ()):
+                dateline_outlets[kind] = (*dateline_outlets.get(kind, ()), name)
+    return Registry(rules, origins, tuple(problems), hosts, head_meta, outlet_names, dateline_outlets)
 
 
 def gathered_generic(generic: SiteRule, rules: Iterable[SiteRule]) -> SiteRule:

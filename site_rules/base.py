@@ -18,7 +18,7 @@ from typing import ClassVar, Pattern, Union
 
 from cleaner.draft import Draft
 
-from .patterns import LinePattern
+from .patterns import LinePattern, OutletDateline
 
 __all__ = ["DatelineForm", "Draft", "HtmlLayout", "Layout", "SiteRule", "TextOptions", "has_class"]
 
@@ -32,7 +32,7 @@ class DatelineForm:
     ``max_place_words``: a longer ``place`` group is a sentence, not a place.
     """
 
-    pattern: Pattern[str]
+    pattern: Union[Pattern[str], OutletDateline]
     min_line_chars: int = 0
     max_place_words: int = 5
 
@@ -159,7 +159,13 @@ class SiteRule:
     #: Literal strings one of which every signature contains (a fast first test).
     signature_markers: ClassVar[tuple[str, ...]] = ()
     #: Opening dateline forms (a bare pattern is a ``DatelineForm`` with the defaults).
-    dateline_forms: ClassVar[tuple[Union[Pattern[str], DatelineForm], ...]] = ()
+    dateline_forms: ClassVar[tuple[Union[Pattern[str], OutletDateline, DatelineForm], ...]] = ()
+    #: How the outlet names itself in datelines, ``(kind, name pattern)``: ``after_place``
+    #: (``Jakarta, CNN Indonesia -- ``), ``before_place`` (``TEMPO.CO, Jakarta - ``), ``alone``
+    #: (``tirto.id - ``), ``bare`` (no domain: ``VIVA - ``), ``agency`` (``Jakarta (ANTARA) - ``),
+    #: ``no_dash`` (``Fimela.com, Jakarta Musim …``). The shared forms of ``patterns`` that name
+    #: outlets (``OutletDateline``) are compiled with every rule's names.
+    dateline_outlets: ClassVar[tuple[tuple[str, str], ...]] = ()
     #: Site boilerplate lines (on top of ``patterns.SHARED_DROPS``), for every layout.
     drops: ClassVar[tuple[LinePattern, ...]] = ()
     #: Site end-of-article headings (on top of ``patterns.SHARED_STOPS``), for every layout.

@@ -39,6 +39,7 @@ class Detik(Generic):
     name = "detik"
     aliases = ("detik.com", "detikcom", "detiknews")
     hosts = ("detik.com", "haibunda.com", "insertlive.com", "beautynesia.id", "femaledaily.com", "cxomedia.id")
+    dateline_outlets = (("after_place", r"detik\w*"), ("bare", "detikNews"), ("bare", "detikcom"), ("bare", "detikFinance"), ("bare", "detikSport"))  # how its datelines name it
     outlet_names = (r"detikNews", r"detikcom")  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (

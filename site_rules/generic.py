@@ -32,7 +32,11 @@ class Generic(SiteRule):
     name = "generic"
     aliases: ClassVar[tuple[str, ...]] = ("other", "none")
     site_field = False  # "null for any other site" (GUIDE); the outlet rules built on it inherit that
-    dateline_forms: ClassVar[tuple[Union[Pattern[str], DatelineForm], ...]] = (
+    # Outlets with no rule of their own that sign datelines so.
+    dateline_outlets: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("before_place", r"BERITASATU\.COM"), ("no_dash", r"Bintang\.com"), ("no_dash", r"Vidio\.com"),
+    )
+    dateline_forms: ClassVar[tuple[Union[Pattern[str], P.OutletDateline, DatelineForm], ...]] = (
         P.DATELINE_OUTLET_AFTER_PLACE,
         P.DATELINE_OUTLET_BEFORE_PLACE,
         P.DATELINE_DOMAIN_BEFORE_PLACE,

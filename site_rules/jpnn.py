@@ -32,6 +32,7 @@ class JPNN(Generic):
     name = "jpnn"
     aliases = ("jpnn.com",)
     hosts = ("jpnn.com",)
+    dateline_outlets = (("alone", r"jpnn\.com"), ("alone", r"JPNN\.com"))  # how its datelines name it
     site_field = False
     signatures = (
         re.compile(r"^jpnn\.com - ", re.M),

@@ -35,6 +35,7 @@ class Merdeka(Generic):
     name = "merdeka"
     aliases = ("merdeka.com",)
     hosts = ("merdeka.com",)
+    dateline_outlets = (("before_place", r"merdeka\.com"), ("before_place", r"Merdeka\.com"), ("no_dash", r"[Mm]erdeka\.com"))  # how its datelines name it
     site_field = False
     signatures = (re.compile(r"^(?:[Mm]erdeka\.com - |Merdeka\.com, [A-Z])", re.M),)
     signature_markers = ("erdeka.com",)
@@ -83,6 +84,7 @@ class KapanLagi(Generic):
     name = "kapanlagi"
     aliases = ("kapanlagi.com",)
     hosts = ("kapanlagi.com",)
+    dateline_outlets = (("before_place", r"KapanLagi\.com"), ("no_dash", r"KapanLagi\.com"), ("no_dash", r"Kapanlagi\.com"))  # how its datelines name it
     site_field = False
     signatures = (re.compile(r"^Kapan[Ll]agi\.com(?: - |, [A-Z])", re.M),)
     signature_markers = ("apanLagi.com", "apanlagi.com")
@@ -115,6 +117,7 @@ class Fimela(Generic):
     name = "fimela"
     aliases = ("fimela.com",)
     hosts = ("fimela.com",)
+    dateline_outlets = (("before_place", r"Fimela\.com"), ("no_dash", r"Fimela\.com"))  # how its datelines name it
     site_field = False
     signatures = (re.compile(r"^Fimela\.com, [A-Z]", re.M),)
     signature_markers = ("Fimela.com",)
@@ -130,6 +133,7 @@ class Dream(Generic):
     name = "dream"
     aliases = ("dream.co.id",)
     hosts = ("dream.co.id",)
+    dateline_outlets = (("before_place", r"Dream\.co\.id"), ("no_dash", r"Dream\.co\.id"), ("bare", "Dream"))  # how its datelines name it
     site_field = False
     signatures = (re.compile(r"^Dream\.co\.id, [A-Z]", re.M),)
     signature_markers = ("Dream.co.id",)
@@ -149,6 +153,7 @@ class Bola(Generic):
     name = "bola"
     aliases = ("bola.com", "bola.net", "bolanet")
     hosts = ("bola.com", "bola.net")
+    dateline_outlets = (("before_place", r"Bola\.com"), ("no_dash", r"Bola\.com"))  # how its datelines name it
     site_field = False
     signatures = (re.compile(r"^Bola\.(?:net|com)(?: -|, [A-Z])", re.M), re.compile(r"Bolaneters", re.M))
     signature_markers = ("Bola.", "Bolaneters")

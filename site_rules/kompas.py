@@ -46,6 +46,7 @@ class Kompas(Generic):
     name = "kompas"
     aliases = ("kompas.com", "kompastv", "kompas.tv", "kompas.id")
     hosts = ("kompas.com", "kompas.tv", "kompas.id")
+    dateline_outlets = (("bare", r"KOMPAS\.TV"),)  # how its datelines name it
     outlet_names = (r"Kompas\.com", r"KOMPAS\.com", r"Kompas\.id")  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"Kompas\.com", r"KOMPAS\.com", r"KompasTV", r"Kompas\.tv")

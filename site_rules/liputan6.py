@@ -48,6 +48,7 @@ class Liputan6(SiteRule):
     name = "liputan6"
     aliases = ("liputan6.com", "liputan")
     hosts = ("liputan6.com",)
+    dateline_outlets = (("before_place", r"Liputan6\.com"), ("no_dash", r"Liputan6\.com"))  # how its datelines name it
     outlet_names = (r"Liputan6\.com",)  # printed alone on a line (shared.outlet_name)
     latest_feeds = ("https://feed.liputan6.com/rss",)  # as public crawlers list it; not fetched from here
     # KLY's head (Liputan6, Bola.com, Fimela, Merdeka, KapanLagi, Dream): ``article:section`` is the

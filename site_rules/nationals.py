@@ -47,6 +47,7 @@ class Viva(Generic):
     name = "viva"
     aliases = ("viva.co.id",)
     hosts = ("viva.co.id",)
+    dateline_outlets = (("after_place", "VIVA"), ("bare", "VIVA"))  # how its datelines name it
     site_field = False
     signatures = (re.compile(r"^VIVA\s*(?:–|-|—)\s", re.M), re.compile(r"^-\s*VIVA/", re.M))
     signature_markers = ("VIVA",)
@@ -137,6 +138,7 @@ class Kumparan(Generic):
     name = "kumparan"
     aliases = ("kumparan.com",)
     hosts = ("kumparan.com",)
+    dateline_outlets = (("after_place", "Kumparan"), ("after_place", "kumparan"), ("bare", "kumparan"), ("bare", "kumparanNEWS"))  # how its datelines name it
     outlet_names = (r"kumparan",)  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"kumparan(?:NEWS)?",)
@@ -161,6 +163,7 @@ class IDNTimes(Generic):
     name = "idntimes"
     aliases = ("idntimes.com", "idn times")
     hosts = ("idntimes.com",)
+    dateline_outlets = (("after_place", "IDN Times"),)  # how its datelines name it
     site_field = False
     brands = (r"IDN Times",)
     signatures = (re.compile(r"^[A-Z][\w ]{1,30}, IDN Times\s*-", re.M),)
@@ -177,6 +180,7 @@ class CNBCIndonesia(Generic):
     name = "cnbcindonesia"
     aliases = ("cnbc", "cnbcindonesia.com")
     hosts = ("cnbcindonesia.com",)
+    dateline_outlets = (("after_place", "CNBC Indonesia"),)  # how its datelines name it
     outlet_names = (r"CNBC Indonesia",)  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"CNBC Indonesia",)
@@ -252,6 +256,7 @@ class Bisnis(Generic):
     name = "bisnis"
     aliases = ("bisnis.com",)
     hosts = ("bisnis.com",)
+    dateline_outlets = (("before_place", r"Bisnis\.com"),)  # how its datelines name it
     site_field = False
     signatures = (re.compile(r"^Bisnis\.com, [A-Z]", re.M),)
     signature_markers = ("Bisnis.com",)

@@ -37,6 +37,7 @@ class Okezone(Generic):
     name = "okezone"
     aliases = ("okezone.com",)
     hosts = ("okezone.com",)
+    dateline_outlets = (("after_place", "Okezone"), ("alone", "okezone"), ("alone", "Okezone"), ("bare", "Okezone"))  # how its datelines name it
     outlet_names = (r"Okezone",)  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"Okezone",)

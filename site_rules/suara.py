@@ -31,6 +31,7 @@ class Suara(Generic):
         "suara.com", "suarajawatengah.id", "suaramalang.id", "suarajogja.id", "suarasulsel.id", "suarabali.id",
         "suarajatim.id", "suarabekaci.id", "suarabogor.id", "suarasumut.id",
     )
+    dateline_outlets = (("bare", "Suara"),)  # how its datelines name it
     outlet_names = (r"Suara\.com",)  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"Suara\.com",)

@@ -33,6 +33,7 @@ class Tempo(SiteRule):
     name = "tempo"
     aliases = ("tempo.co",)
     hosts = ("tempo.co", "tempo.com")
+    dateline_outlets = (("before_place", r"TEMPO\.CO"), ("before_place", r"Tempo\.co"))  # how its datelines name it
     outlet_names = (r"TEMPO\.CO",)  # printed alone on a line (shared.outlet_name)
     latest_feeds = ("https://rss.tempo.co/",)  # as public crawlers list it; not fetched from here
     signatures = (

@@ -34,6 +34,10 @@ class Tribun(Generic):
         "tribunnews.com", "tribun-timur.com", "tribun-medan.com", "tribun-video.com", "surya.co.id",
         "wartakotalive.com", "serambinews.com", "sripoku.com", "bangkapos.com", "banjarmasinpost.co.id", "pos-kupang.com",
     )
+    dateline_outlets = (
+        ("before_place", r"TRIBUNNEWS\.COM"), ("before_place", r"Tribunnews\.com"), ("before_place", r"TRIBUN-[A-Z]+\.COM"),
+        ("before_place", r"SURYA\.co\.id"), ("before_place", r"WARTAKOTALIVE\.COM"),
+    )  # how its datelines name it
     outlet_names = (r"Tribun", r"Tribunnews(?:\.com)?")  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"Tribunnews\.com",)

@@ -138,3 +138,18 @@ def test_a_tribun_paragraph_closed_by_the_reporters_credit_keeps_its_text() -> N
     article = clean(dump, url="https://lampung.tribunnews.com/2020/12/21/x")
     assert article.text.endswith('kata petugas kepada wartawan.')
     assert "Tribunlampung.co.id/" not in article.text
+
+
+def test_the_shared_dateline_forms_name_the_outlets_the_rules_declare() -> None:
+    from site_rules import registry
+
+    outlets = registry().dateline_outlets
+    assert r"TEMPO\.CO" in outlets["before_place"] and "CNN Indonesia" in outlets["after_place"]
+    assert r"tirto\.id" in outlets["alone"] and "VIVA" in outlets["bare"] and r"Fimela\.com" in outlets["no_dash"]
+    form = P.DATELINE_OUTLET_AFTER_PLACE.compiled(("ContohNews",))
+    match = form.match("Sleman, ContohNews - Isi berita.")
+    assert match is not None and match.group("place") == "Sleman"
+    assert P.DATELINE_OUTLET_BEFORE_PLACE.compiled(()).match("ContohNews, Sleman - Isi.") is None  # no names: no match
+    # The generic rule reads an outlet's form through the registry: "BERITASATU.COM, Jakarta - ".
+    article = clean("Judul Berita Tentang Banjir\nBERITASATU.COM, Jakarta - Banjir merendam rumah warga di bantaran sungai sejak pagi.")
+    assert article.dateline == "Jakarta" and article.text.startswith("Banjir merendam")
