@@ -142,6 +142,9 @@ class Kumparan(Generic):
     outlet_names = (r"kumparan",)  # printed alone on a line (shared.outlet_name)
     site_field = False
     brands = (r"kumparan(?:NEWS)?",)
+    # The prayer-times widget names its city on a line of its own ("Jakarta") before "imsak04:10":
+    # a single word alone on a line is no sentence of a kumparan article.
+    drops = (*Generic.drops, *P.line_patterns("kumparan.prayer_city", r"[A-Z][a-z]{2,}"))
     signatures = (re.compile(r"PT Dynamo Media Network", re.M), re.compile(r"^waktu baca \d+ menit$", re.M))
     signature_markers = ("Dynamo Media", "waktu baca")
     outlet_lines = P.line_patterns(
