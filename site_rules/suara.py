@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
+from .base import Draft, Layout, TextOptions
 from .generic import Generic
+
+#: A writer's name alone on a line: two to four capitalised words.
+_NAME_LINE = re.compile(r"[A-Z][a-z'’.]+(?: [A-Z][a-z'’.]*){1,3}")
 
 __all__ = ["Suara"]
 
@@ -44,8 +48,25 @@ class Suara(Generic):
         "suara.notice",
         r"Scroll untuk membaca artikel|VO/Video Editor\s*:.*",
     )
+    # The AMP page of the regional sites: title, "Scroll untuk membaca artikel", the writer's name
+    # alone on a line, the date, the photo and its caption, then the body.
+    layouts = (
+        Layout(
+            "amp-regional",
+            re.compile(r"^Scroll untuk membaca artikel$", re.M),
+            options=TextOptions(unlabelled_credit="author"),
+        ),
+    )
     detection_examples = (
         ("https://www.suara.com/news/2019/02/14/x", "suara"),
         ("https://jateng.suara.com/read/2021/x", "suara"),
         ("https://www.suarajogja.id/news/x", "suara"),
     )
+
+    def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
+        """On the AMP page the writer's name stands alone under the scroll hint, where an
+        excerpt may have lost the title above it: a name there is the writer, not the title."""
+        if draft.layout == "amp-regional" and not seen_title and _NAME_LINE.fullmatch(line):
+            draft.credit("author", line)
+            return True
+        return super().header_line(line, draft, seen_title)
