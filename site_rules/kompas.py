@@ -110,7 +110,12 @@ class Kompas(Generic):
         # kompas.tv's channel labels run together above the title ("Kompas TV nasional berita kompas tv").
         r"Kompas TV(?: [a-z]+){1,6}",
     )
-    stops = (*Generic.stops, *P.line_patterns("kompas.end_lists", r"VIDEO TERPOPULER|Video rekomendasi|Terkini Lainnya|TERBARU"))
+    stops = (
+        *Generic.stops,
+        *P.line_patterns("kompas.end_lists", r"VIDEO TERPOPULER|Video rekomendasi|Terkini Lainnya|TERBARU"),
+        # The 2016 page closes with a Kompas TV video teaser: "Kompas TV <its title>", "Simak breaking news …".
+        *P.line_patterns("kompas.video_teaser", r"Kompas TV [A-Z][^.!?]{5,150}"),
+    )
     detection_examples = (
         ("https://nasional.kompas.com/read/2017/02/08/x", "kompas"),
         ("https://regional.kompas.com/read/2016/09/22/x", "kompas"),

@@ -126,6 +126,8 @@ class Sindonews(Generic):
     signatures = (re.compile(r"^SINDOnews\.com", re.M),)
     signature_markers = ("SINDOnews",)
     outlet_lines = P.line_patterns("sindonews.font_buttons", r"A")
+    # A read-also cut after its first word by the excerpt: "Lihat" alone.
+    drops = (*Generic.drops, *P.line_patterns("sindonews.read_also", r"Lihat"))
     detection_examples = (("https://daerah.sindonews.com/read/1/x", "sindonews"),)
 
 
@@ -222,6 +224,11 @@ class Medcom(Generic):
         *Generic.dateline_forms,
     )
     outlet_lines = P.line_patterns("medcom.pitch", *_GOOGLE_NEWS_PITCH)
+    # The desk's code closing the article in capitals, "(OGI)", and the repeated copy's date line.
+    drops = (
+        *Generic.drops,
+        *P.line_patterns("medcom.closing", r"\([A-Z]{2,4}\)", r"Medcom\.id, [A-Z][a-z']+, \d{1,2} [A-Z][a-z]+ \d{4}\.?"),
+    )
     detection_examples = (("https://www.medcom.id/nasional/metro/x", "medcom"), ("https://www.metrotvnews.com/read/x", "medcom"))
 
     def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
