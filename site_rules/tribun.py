@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
+from .base import TextOptions
 from .generic import Generic
 
 __all__ = ["Tribun"]
@@ -61,6 +62,9 @@ class Tribun(Generic):
     # Regional pages put a topic label above the title: "Terkini Nasional", "Kecelakaan Lalu
     # Lintas", "Berita Entertainment" (two to four capitalised words, no punctuation).
     category_labels = (re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}"),)
+    # The credits stand in the header, under the deck (m.tribunnews and the regional pages): a
+    # credit line is no footer, and the body does not end there.
+    options = TextOptions(credits_close_body=False)
     # TribunWow's related headlines between paragraphs: "• <headline>" (a headline: no closing stop).
     drops = (*Generic.drops, *P.line_patterns("tribun.related_bullet", r"•\s+[A-Z0-9\"'‘“].{10,200}(?<![.!?\"”])"))
     stops = (*Generic.stops, *P.line_patterns("tribun.footer", r"Kirim Komentar"))
