@@ -153,3 +153,18 @@ def test_the_shared_dateline_forms_name_the_outlets_the_rules_declare() -> None:
     # The generic rule reads an outlet's form through the registry: "BERITASATU.COM, Jakarta - ".
     article = clean("Judul Berita Tentang Banjir\nBERITASATU.COM, Jakarta - Banjir merendam rumah warga di bantaran sungai sejak pagi.")
     assert article.dateline == "Jakarta" and article.text.startswith("Banjir merendam")
+
+
+def test_a_tribun_credit_read_in_the_body_does_not_end_it() -> None:
+    dump = (
+        "Selamat Datang di Pameran Buku Kota\n"
+        "Berita Entertainment\n"
+        "Penyanyi Muda Batalkan Konser karena Hujan Deras, Penonton Diminta Simpan Tiket\n"
+        "Penyelenggara berjanji menjadwalkan ulang konser bulan depan.\n"
+        "Editor: Rina Marlina\n"
+        "Konser di lapangan kota dibatalkan satu jam sebelum dimulai karena hujan deras disertai angin.\n"
+        "Penonton diminta menyimpan tiket untuk jadwal pengganti."
+    )
+    article = clean(dump, url="https://www.tribunnews.com/seleb/2023/06/10/x?page=3")
+    assert "Penonton diminta menyimpan tiket untuk jadwal pengganti." in article.text
+    assert "Rina Marlina" in article.editors
