@@ -244,7 +244,8 @@ def new(
     fixture of that name is never overwritten: a number is added.
     """
     article = (cleaner or Cleaner()).clean(content, url=url)
-    site = article.site or "generic"
+    # The rule that read it: an outlet rule leaves ``site`` null but names itself in the provenance.
+    site = article.site or (article.provenance.rule if article.provenance.extractor == "rule" else None) or "generic"
     base = name or fixture_name(url or "page")
     target = Path(folder) / site
     target.mkdir(parents=True, exist_ok=True)
