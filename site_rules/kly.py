@@ -20,6 +20,9 @@ from . import patterns as P
 from .base import Draft, HtmlLayout, has_class
 from .generic import Generic
 
+#: A question and its answer in Merdeka's inserted Q&A widget ("Apa nama …? Sampai saat ini …").
+_WIDGET_QUESTION = re.compile(r"(?:Apa|Apakah|Kenapa|Mengapa|Siapa|Bagaimana|Kapan|Di ?mana|Ke ?mana|Berapa)\b[^?]{2,200}\?(?: .*)?")
+_WIDGET = "merdeka.qa_widget"
 #: Merdeka's 2015 reporter line: ``Reporter : Name | Jumat, 19 Juni 2015 03:40``.
 _REPORTER_AND_DATE = re.compile(r"Reporter\s*:\s*(?P<names>[^|]+?)\s*\|\s*(?P<date>.+)")
 
@@ -64,6 +67,17 @@ class Merdeka(Generic):
         ),
     )
     detection_examples = (("https://www.merdeka.com/peristiwa/x.html", "merdeka"), ("https://m.merdeka.com/x", "merdeka"))
+
+    def body_line(self, line: str, draft: Draft) -> str | None:
+        """A Q&A widget inserted into older articles: a line "-", then a question with its answer,
+        in turn. A question counts only right after a "-" the widget dropped, so an interview's
+        questions stay."""
+        if line == "-":
+            return _WIDGET
+        last = draft.decisions[-1] if draft.decisions else None
+        if last is not None and last.reason == _WIDGET and last.line == "-" and _WIDGET_QUESTION.fullmatch(line):
+            return _WIDGET
+        return None
 
     def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
         """The 2015 reporter line carries the date after a bar."""
