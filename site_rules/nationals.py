@@ -15,7 +15,7 @@ from cleaner.dates import date_line
 from . import patterns as P
 from datetime import date
 
-from .base import DatelineForm, Draft, HtmlLayout, has_class
+from .base import DatelineForm, Draft, HtmlLayout, TextOptions, has_class
 from .generic import Generic
 
 __all__ = [
@@ -253,8 +253,18 @@ class INews(Generic):
     aliases = ("inews.id",)
     hosts = ("inews.id",)
     site_field = False
+    # Regional sites sign "JAKARTA, iNewsBekasi.id - " or, without the domain, "SERANG, iNewsBanten – ".
+    dateline_outlets = (("after_place", r"iNews[A-Z][A-Za-z]*"),)
+    # The writer's name stands alone under the title.
+    options = TextOptions(unlabelled_credit="author")
     line_rewrites = ((re.compile(r"(?<=[.!?\"”])\*{3}$"), ""),)
-    detection_examples = (("https://kuningan.inews.id/berita/x", "inews"),)
+    outlet_lines = P.line_patterns(
+        "inews.chrome",
+        r"get app|Aa Text|Read Next\s*:.*|Bagikan Artikel Ini|Lihat Berita Lainnya",
+        r"Follow Whatsapp Channel iNews.*",
+    )
+    stops = (*Generic.stops, *P.line_patterns("inews.footer", r"Konten di bawah ini disajikan oleh Advertiser\..*"))
+    detection_examples = (("https://kuningan.inews.id/berita/x", "inews"), ("https://banten.inews.id/amp/1/x", "inews"))
 
 
 class Bisnis(Generic):
@@ -306,4 +316,6 @@ class MediaIndonesia(Generic):
     hosts = ("mediaindonesia.com",)
     site_field = False
     outlet_lines = P.line_patterns("mediaindonesia.promo", r"Kumpulan Berita DPR RI")
+    # The desk's code closing the last paragraph: "katanya. (OL-1)", "(Z-2)".
+    line_rewrites = ((re.compile(r"(?<=[.!?\"”])\s*\([A-Z]{1,3}-\d{1,3}\)$"), ""),)
     detection_examples = (("https://mediaindonesia.com/politik/1/cnn-minta-jaminan", "mediaindonesia"),)
