@@ -95,3 +95,20 @@ def test_a_broken_or_clashing_plugin_is_reported_and_skipped(tmp_path: Path) -> 
     assert "clashing-plugin" in result.stderr and "'tempo', which built-in already defines; ignored" in result.stderr
     cleaned = run([sys.executable, "-m", "cleaner.cli", "clean", "-", "--url", "https://www.tempo.co/read/1"], tmp_path, input="TEMPO.CO, Jakarta - Isi berita.")
     assert cleaned.returncode == 0 and '"provenance": {"extractor": "rule", "rule": "tempo"' in cleaned.stdout
+
+
+def test_a_plugin_claiming_a_built_in_host_is_reported_and_skipped_but_a_subdomain_is_its_own(tmp_path: Path) -> None:
+    (tmp_path / "host_rules.py").write_text(
+        "from site_rules import SiteRule\n\n"
+        "class Salinan(SiteRule):\n    name = 'salinan'\n    hosts = ('kompas.com',)\n\n"
+        "class Kanal(SiteRule):\n    name = 'kanal'\n    hosts = ('kanal.kompas.com',)\n",
+        encoding="utf-8",
+    )
+    _fake_distribution(tmp_path, "host-plugin", "hosts = host_rules")
+    result = run([sys.executable, "-m", "cleaner.cli", "sites"], tmp_path)
+    assert result.returncode == 0
+    assert "host-plugin" in result.stderr and "'kompas.com' is declared by two rules, 'kompas' and 'salinan'" in result.stderr
+    cleaned = run([sys.executable, "-m", "cleaner.cli", "clean", "-", "--url", "https://kanal.kompas.com/read/1"], tmp_path, input="Judul\nIsi berita.")
+    assert cleaned.returncode == 0 and '"rule": "kanal"' in cleaned.stdout  # the longer suffix wins
+    cleaned = run([sys.executable, "-m", "cleaner.cli", "clean", "-", "--url", "https://regional.kompas.com/read/1"], tmp_path, input="Judul\nIsi berita.")
+    assert '"rule": "kompas"' in cleaned.stdout
