@@ -202,7 +202,11 @@ def extract_text(rule: SiteRule, lines: list[str], when: date | None = None) -> 
 
 
 def find_dateline(plan: Plan, lines: list[str]) -> tuple[int, re.Match[str]] | None:
+    prose, most = 0, plan.options.max_prose_before_dateline
     for index, line in enumerate(lines[: plan.options.max_header_lines]):
+        if most is not None and prose > most:
+            return None  # the body has begun: a dateline now is the lead printed again
+        prose += len(line) >= 80 and ends_sentence(P.EDITOR_CODE.sub("", line))
         for form in plan.datelines:
             match = form.pattern.match(line)
             if match and _valid_dateline(form, line, match):

@@ -55,6 +55,9 @@ class TextOptions:
     unlabelled_credit: str | None = None
     #: Datelines are looked for in this many opening lines.
     max_header_lines: int = 25
+    #: A dateline follows at most this many paragraphs of prose (80 characters or more, ending
+    #: like a sentence); a later one is the lead printed again after the body (JPNN). None: any.
+    max_prose_before_dateline: int | None = None
     #: Header names stand on their own lines and the role follows them (``Irwan Nugraha`` then
     #: ``Penulis``): a bare role line credits the name lines above it (bounded headers only).
     role_after_names: bool = False

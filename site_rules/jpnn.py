@@ -14,9 +14,11 @@ import re
 from cleaner.dates import date_line
 
 from . import patterns as P
-from .base import DatelineForm, Draft
+from .base import DatelineForm, Draft, TextOptions
 from .generic import Generic
 
+#: The lead printed again after the body: its dateline, then text cut mid-sentence.
+_REPEATED_LEAD = re.compile(r"(?:jpnn\.com\s*-\s*)?[A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+){0,3}\s*(?:--|-|–|—)\s+.{20,}(?<![.!?\"”'’)])")
 #: ``Senin, 09 November 2009 – 16:49 WIB``: JPNN puts a dash between the day and the time.
 _DASHED_DATE = re.compile(r"(?P<day>[A-Z][a-z]+, \d{1,2} [A-Z][a-z]+ \d{4})\s+[–—-]\s+(?P<time>\d{1,2}[:.]\d{2}(?: WI[BT]A?)?)")
 
@@ -46,6 +48,9 @@ class JPNN(Generic):
         DatelineForm(form.pattern if isinstance(form, DatelineForm) else form, min_line_chars=max(60, getattr(form, "min_line_chars", 0)))
         for form in Generic.dateline_forms
     )
+    # The lead is printed again after the body, cut mid-sentence: on a page-2 excerpt it must not
+    # be read as the dateline (everything above it would be taken for the header).
+    options = TextOptions(max_prose_before_dateline=2)
     outlet_lines = P.line_patterns(
         "jpnn.notice",
         r"Silakan baca konten menarik lainnya dari JPNN\.com.*",
@@ -60,6 +65,10 @@ class JPNN(Generic):
         ("https://www.jpnn.com/news/x", "jpnn"),
         ("https://m.jpnn.com/amp/news/x", "jpnn"),
     )
+
+    def body_line(self, line: str, draft: Draft) -> str | None:
+        """The lead printed again after the body, cut mid-sentence (a dateline never opens a later paragraph)."""
+        return "jpnn.repeated_lead" if draft.paragraphs and _REPEATED_LEAD.fullmatch(line) else None
 
     def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
         """JPNN's date line under the title, a dash between the day and the time."""
