@@ -639,7 +639,7 @@ def sites_command() -> None:
     for rule in rules.rules:
         hosts = ", ".join(rule.hosts) or "any other host (site null)"
         layouts = ", ".join([layout.name for layout in rule.layouts] + [f"{layout.name} (html)" for layout in rule.html_layouts]) or "-"
-        doc = _plain((type(rule).__doc__ or sys.modules[type(rule).__module__].__doc__ or "").strip().splitlines()[0])
+        doc = _plain(next(iter((type(rule).__doc__ or sys.modules[type(rule).__module__].__doc__ or "").strip().splitlines()), ""))
         typer.echo(f"{rule.name:<14} {doc}\n{'':<14} origin: {rules.origins.get(rule.name, '?')}\n{'':<14} hosts: {hosts}\n{'':<14} layouts: {layouts}")
     for problem in rules.problems:
         typer.echo(f"warning: {problem}", err=True)

@@ -23,6 +23,7 @@ from lxml.etree import XPath
 
 from .html import block_lines
 from .text import ends_sentence, normalize_line, visible_length
+from .vocabulary import NOT_ARTICLE_CLASS_WORDS, alternation
 
 #: A block of prose: at least this many characters of its own, and links under a third of it.
 MIN_PARAGRAPH_CHARS = 40
@@ -41,12 +42,7 @@ MAX_ASIDE_CHARS = 200
 MAX_CONTAINER_ELEMENTS = 5_000
 
 #: Class or id words of what sits inside an article container but is not article.
-_NOT_ARTICLE = re.compile(
-    r"share|social|sosmed|related|terkait|baca-?juga|read-?also|\btags?\b|\btag-|iklan|\bads?\b|advert|banner|"
-    r"promo|newsletter|comment|komentar|popular|populer|recommend|rekomendasi|breadcrumb|caption|credit|"
-    r"embed|twitter|instagram|tiktok|gallery|photo|foto|image|video",
-    re.IGNORECASE,
-)
+_NOT_ARTICLE = re.compile(alternation(NOT_ARTICLE_CLASS_WORDS), re.IGNORECASE)
 #: Paragraphs, and elements with a text run of their own long enough to be one.
 _CANDIDATES = XPath(f".//p | .//*[not(self::p)][text()[string-length(normalize-space()) >= {MIN_PARAGRAPH_CHARS}]]")
 _INLINE = frozenset("a span b strong i em u small sup sub font abbr cite code mark q s".split())

@@ -1,7 +1,8 @@
 """Which rule cleans a document: by URL host, else by the dump's own signatures.
 
-A URL decides alone when it is given (a mirror or subdomain of a site is that site;
-any other host is the generic rule), because a page of another outlet may quote a
+A URL decides alone when it is given (a mirror or subdomain of a site is that site,
+the rule declaring the longest suffix of the host wins: ``news.detik.com`` before
+``detik.com``; any other host is the generic rule), because a page of another outlet may quote a
 site's name. Without a URL, each rule counts its signatures (datelines, footers,
 notices) in the opening and closing lines; the highest count wins, ties go to the
 rule listed first, and no signature at all means the generic rule.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from site_rules import SiteRule, all_rules, generic_rule, rule_by_name
+from site_rules import SiteRule, all_rules, generic_rule, registry, rule_by_name, rule_for_host
 
 
 class UnknownSiteError(ValueError):
@@ -42,9 +43,16 @@ def signature_score(rule: SiteRule, sample: str) -> int:
     The literal ``signature_markers`` gate the regexes: a dump that names none of them
     is not this site's, and most dumps are ruled out by a substring test.
     """
-    if not any(marker in sample for marker in rule.signature_markers):
+    for marker in rule.signature_markers:  # a plain loop: no generator per rule and dump
+        if marker in sample:
+            break
+    else:
         return 0
-    return sum(1 for signature in rule.signatures if signature.search(sample))
+    score = 0
+    for signature in rule.signatures:
+        if signature.search(sample):
+            score += 1
+    return score
 
 
 def _enabled(enabled: frozenset[str] | None) -> tuple[SiteRule, ...]:
@@ -53,18 +61,18 @@ def _enabled(enabled: frozenset[str] | None) -> tuple[SiteRule, ...]:
 
 
 def rule_for_url(url: str, enabled: frozenset[str] | None = None) -> SiteRule:
+    """The rule serving the URL's host by its longest declared suffix (one look-up per label), else generic."""
     host = host_of(url)
-    if host:
-        for rule in _enabled(enabled):
-            if matches_host(rule, host):
-                return rule
-    return generic_rule()
+    rule = rule_for_host(host, registry().hosts, enabled) if host else None
+    return rule if rule is not None else generic_rule()
 
 
 def rule_for_text(lines: list[str], enabled: frozenset[str] | None = None) -> SiteRule:
     sample = "\n".join(lines[:60] + lines[-40:]) if len(lines) > 100 else "\n".join(lines)
     best, best_score = generic_rule(), 0
     for rule in _enabled(enabled):
+        if len(rule.signatures) <= best_score:
+            continue  # cannot beat the best so far (a tie goes to the rule listed first)
         score = signature_score(rule, sample)
         if score > best_score:
             best, best_score = rule, score

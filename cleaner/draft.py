@@ -22,7 +22,7 @@ EDITOR_LABELS = frozenset({"editor", "penyunting", "redaktur", "editing by"})
 def credit_role(label: str) -> str | None:
     """``author``, ``editor`` or None (a ``Sumber:`` line) for a credit label as displayed."""
     label = label.strip(" :").casefold()
-    if label in AUTHOR_LABELS:
+    if label in AUTHOR_LABELS or label == "author":  # the role itself (``TextOptions.unlabelled_credit``)
         return "author"
     if label in EDITOR_LABELS or label.startswith("redaktur"):
         return "editor"

@@ -385,7 +385,7 @@ def build(
         reason = f"non-article page: {body.non_article}" if body.non_article else None
         provenance = replace(provenance, reason=reason or NO_TEXT)
     return Article(
-        site=None if rule.name == "generic" else rule.name,
+        site=rule.name if rule.site_field and rule.name != "generic" else None,
         url=context.url or None,
         title=fields.title,
         description=fields.description,

@@ -17,16 +17,14 @@ from typing import Any
 from lxml import etree
 
 from .html import PageMeta, minute_iso
+from .vocabulary import NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS
 
 #: Elements that never hold article text: removed by tag in one C call ...
-_NOT_ARTICLE_TAGS = (
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
-    "nav", "footer", "aside", "form", "menu", "figure", "audio", "video",
-)
+_NOT_ARTICLE_TAGS = NOT_ARTICLE_TAGS
 #: ... and by ARIA role, and a page-level header that holds no headline.
 _NOT_ARTICLE = etree.XPath(
     "//header[not(ancestor::article or ancestor::main)][not(.//h1)]"
-    " | //*[@role='navigation' or @role='contentinfo' or @role='search' or @role='complementary']"
+    " | //*[" + " or ".join(f"@role='{role}'" for role in NOT_ARTICLE_ROLES) + "]"
 )
 #: Attribute values longer than this are emptied (data URIs, inline state blobs).
 MAX_ATTRIBUTE_CHARS = 2_000

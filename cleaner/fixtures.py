@@ -254,7 +254,8 @@ def new(
     """
     base = check_name(name) if name else fixture_name(url or "page")
     article = (cleaner or Cleaner()).clean_document(InputDocument(name or url or "page", content=content, url=url))
-    site = article.site or "generic"
+    # The rule that read it: an outlet rule leaves ``site`` null but names itself in the provenance.
+    site = article.site or (article.provenance.rule if article.provenance.extractor == "rule" else None) or "generic"
     target = Path(folder) / site
     target.mkdir(parents=True, exist_ok=True)
     candidate, number = base, 1

@@ -16,6 +16,7 @@ import json
 import re
 from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Collection, Iterable, TypeVar
 
 import lxml.html
@@ -135,27 +136,41 @@ class PageMeta:
         return bool(set(self.types) & _ARTICLE_TYPES)
 
 
-#: ``<meta>`` names (lower case) per field, most specific first: the standard ones and the
-#: conventions of Indonesian publishers' systems. Kompas and the many outlets on its
-#: template: ``content_author``, ``content_editor``, ``content_PublishedDate``,
-#: ``content_category``/``content_subcategory``, ``content_tags``; detik's network (detik,
-#: CNN Indonesia, CNBC Indonesia): ``dtk:author`` (``Name - detikNews``), ``dtk:publishdate``
-#: / ``publishdate`` (``2023/05/17 10:24:01``, WIB), ``dtk:keywords``, ``dtk:namakanal``;
-#: KLY (Liputan6, Bola.com, Fimela, Merdeka, Kapanlagi, Dream): ``article:section`` is the
-#: group, ``article:section2`` the channel, ``article:section3`` the sub-channel shown in
-#: the breadcrumb. ``author`` is read last, and only a person's name counts (outlets put
-#: their own name there: ``Liputan6.com``, ``Kompas Cyber Media``).
-HEAD_NAMES: dict[str, tuple[str, ...]] = {
-    "authors": ("content_author", "dtk:author", "article:author", "author"),
-    "editors": ("content_editor", "dtk:editor"),
-    "published": (
-        "article:published_time", "content_publisheddate", "dtk:publishdate", "publishdate", "pubdate",
-        "datepublished", "dc.date.issued", "date",
-    ),
+#: The standard ``<meta>`` names (lower case) per field, most specific first. The names of
+#: publishers' own systems (Kompas' ``content_*``, detik's ``dtk:*``, KLY's
+#: ``article:section3``) are declared by the rules that own them (``SiteRule.head_meta``,
+#: each with the standard name it outranks) and merged in by ``head_names``; the head is
+#: read before a rule is chosen, so every rule's names apply to every page. ``author`` is
+#: read last, and only a person's name counts (outlets put their own name there).
+STANDARD_HEAD_NAMES: dict[str, tuple[str, ...]] = {
+    "authors": ("article:author", "author"),
+    "editors": (),
+    "published": ("article:published_time", "pubdate", "datepublished", "dc.date.issued", "date"),
     "updated": ("article:modified_time", "datemodified"),
-    "category": ("article:section3", "article:section2", "article:section", "content_subcategory", "content_category", "dtk:namakanal"),
-    "tags": ("news_keywords", "content_tags", "dtk:keywords"),
+    "category": ("article:section",),
+    "tags": ("news_keywords",),
 }
+
+
+@lru_cache(maxsize=8)
+def head_names(declared: tuple[tuple[str, str, "str | None"], ...]) -> dict[str, tuple[str, ...]]:
+    """Per field, the standard names with the rules' own (``(field, name, outranks)``) merged in:
+    each right before the standard name it outranks, or after them all (``outranks`` None)."""
+    names = {field: list(standard) for field, standard in STANDARD_HEAD_NAMES.items()}
+    for field, name, outranks in declared:
+        order = names.setdefault(field, [])
+        if name in order:
+            continue
+        order.insert(order.index(outranks) if outranks in order else len(order), name)
+    return {field: tuple(order) for field, order in names.items()}
+
+
+def _declared_head_names() -> tuple[tuple[str, str, "str | None"], ...]:
+    from site_rules import registry  # the rules' declarations; imported late, the head reader is below the rules
+
+    return registry().head_meta
+
+
 #: What an outlet, not a person, puts in a head's author field.
 _NOT_A_PERSON = re.compile(
     r"(?i)\.(?:com|co|id|net|org)\b|^https?:|\bwww\.|\b(?:media|network|group|cyber|redaksi|admin|desk|newsroom|biro)\b|^tim\b|^pt\b"
@@ -263,8 +278,12 @@ def _date(warnings: list[str], name: str, *values: Any) -> str | None:
     return None
 
 
-def page_metadata(tree: Any) -> PageMeta:
-    """Read JSON-LD, OpenGraph / ``article:*`` and ``<meta>`` fields of a page, each field on its own."""
+def page_metadata(tree: Any, declared: tuple[tuple[str, str, "str | None"], ...] | None = None) -> PageMeta:
+    """Read JSON-LD, OpenGraph / ``article:*`` and ``<meta>`` fields of a page, each field on its own.
+
+    ``declared``: the rules' own meta names (``SiteRule.head_meta``); every rule's by default.
+    """
+    HEAD_NAMES = head_names(_declared_head_names() if declared is None else declared)  # noqa: N806 - read like the constant it was
     warnings: list[str] = []
     meta: dict[str, str] = {}
     for element in tree.xpath("//meta[@content]"):

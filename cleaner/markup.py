@@ -24,6 +24,7 @@ from .draft import Draft
 from .extent import embedded_posts, interface_blocks, trailing_sections
 from .html import block_lines, crumb_section, element_text
 from .passes import by_era, find_dateline, finish_paragraphs, guarded, meta_line, plan_for, read_body, _UPDATED_LABEL
+from .vocabulary import ASIDE_CLASS_WORDS, BYLINE_CLASS_WORDS, alternation
 
 @dataclass(frozen=True)
 class CompiledLayout:
@@ -131,9 +132,8 @@ _CLASSED = XPath("//*[@class]")
 _CRUMB_ITEMS = XPath(".//*[self::li or self::a or self::span][not(.//li or .//a)][normalize-space()]")
 _TAG_ITEMS = XPath(".//a[not(starts-with(normalize-space(), '#'))][normalize-space()]")
 _NOT_A_TAG = frozenset(("tag", "tags", "topik", "more tag", "lihat semua", "selengkapnya"))
-_BYLINE_CLASSES = ("byline", "author", "reporter", "editor", "penulis", "credit", "date", "time", "publish", "update", "tanggal")
-_BYLINE_CLASS = re.compile("|".join(_BYLINE_CLASSES))
-_ASIDE_CLASS = re.compile("related|terkait|popular|populer")
+_BYLINE_CLASS = re.compile(alternation(BYLINE_CLASS_WORDS))
+_ASIDE_CLASS = re.compile(alternation(ASIDE_CLASS_WORDS))
 #: Byline elements read at most (a page's first, in document order).
 MAX_BYLINE_ELEMENTS = 40
 

@@ -18,12 +18,13 @@ is a ``Plan``, compiled once per rule and layout.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterable, Pattern, TypeVar, Union
 
 from site_rules import patterns as P
+from site_rules import registry
 from site_rules.base import DatelineForm, HtmlLayout, Layout, SiteRule, TextOptions
 from site_rules.patterns import LineMatcher, LinePattern
 
@@ -63,6 +64,24 @@ class Plan:
         return self.rule.name or "generic"
 
 
+@lru_cache(maxsize=1)
+def _outlet_name_drop() -> tuple[LinePattern, ...]:
+    """A line that is only an outlet's name, for every outlet the rules name (``SiteRule.outlet_names``)."""
+    names = registry().outlet_names
+    return P.line_patterns("shared.outlet_name", "|".join(names)) if names else ()
+
+
+def _outlet_pattern(form: Pattern[str] | P.OutletDateline) -> Pattern[str]:
+    """A shared form naming outlets, compiled with every rule's names (``SiteRule.dateline_outlets``)."""
+    return form.compiled(registry().dateline_outlets.get(form.kind, ())) if isinstance(form, P.OutletDateline) else form
+
+
+def _dateline_form(form: Pattern[str] | P.OutletDateline | DatelineForm) -> DatelineForm:
+    if isinstance(form, DatelineForm):
+        return replace(form, pattern=_outlet_pattern(form.pattern)) if isinstance(form.pattern, P.OutletDateline) else form
+    return DatelineForm(_outlet_pattern(form))
+
+
 @lru_cache(maxsize=256)
 def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     """The compiled plan of ``rule`` with ``layout`` (a text or markup layout, or none).
@@ -70,9 +89,11 @@ def plan_for(rule: SiteRule, layout: Layout | HtmlLayout | None = None) -> Plan:
     Compiled once per pair: every line then meets one alternation of drops and one of
     stops instead of dozens of patterns.
     """
-    drops: tuple[LinePattern, ...] = (*(layout.drops if layout else ()), *rule.drops, *P.SHARED_DROPS, *P.OUTLET_LONG_DROPS)
+    drops: tuple[LinePattern, ...] = (
+        *(layout.drops if layout else ()), *rule.drops, *rule.outlet_lines, *P.SHARED_DROPS, *P.OUTLET_LONG_DROPS, *_outlet_name_drop()
+    )
     stops: tuple[LinePattern, ...] = (*(layout.stops if layout else ()), *rule.stops, *P.SHARED_STOPS)
-    forms = tuple(form if isinstance(form, DatelineForm) else DatelineForm(form) for form in rule.dateline_forms)
+    forms = tuple(_dateline_form(form) for form in rule.dateline_forms)
     options = (layout.options if layout is not None else None) or rule.options
     kind = type(rule)
     return Plan(
@@ -190,7 +211,11 @@ def extract_text(rule: SiteRule, lines: list[str], when: date | None = None, pro
 
 
 def find_dateline(plan: Plan, lines: list[str]) -> tuple[int, re.Match[str]] | None:
+    prose, most = 0, plan.options.max_prose_before_dateline
     for index, line in enumerate(lines[: plan.options.max_header_lines]):
+        if most is not None and prose > most:
+            return None  # the body has begun: a dateline now is the lead printed again
+        prose += len(line) >= 80 and ends_sentence(P.EDITOR_CODE.sub("", line))
         for form in plan.datelines:
             match = form.pattern.match(line)
             if match and _valid_dateline(form, line, match):
@@ -277,6 +302,7 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
     chrome_index = -2  # the last line read as header chrome
     dates: list[tuple[bool, str]] = []  # (after title, iso)
     pending_label: str | None = None
+    waiting_names: list[str] = []  # names whose role line follows (``TextOptions.role_after_names``)
     labels: list[str] = []
     for index, line in enumerate(lines):
         seen_title = title_index is not None
@@ -293,6 +319,12 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
             draft.note(line, "meta", reason)
             continue
         if P.BARE_CREDIT_LABEL.fullmatch(line):
+            if waiting_names:  # the role follows the names it credits (``TextOptions.role_after_names``)
+                for name in waiting_names:
+                    draft.credit_label(line.rstrip(" :").casefold(), name)
+                waiting_names.clear()
+                draft.note(line, "drop", "shared.credit_label")
+                continue
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if chrome_index == index - 1 and _looks_like_name(lines[index - 1]) and not _looks_like_name(following):
                 # The role under the name it credits (Kompas: "Irwan Nugraha", then "Penulis").
@@ -302,6 +334,10 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
                 continue
             pending_label = line.rstrip(" :").casefold()
             draft.note(line, "drop", "shared.credit_label")
+            continue
+        if options.role_after_names and bounded and seen_title and not pending_label and _looks_like_name(line.rstrip(",")):
+            waiting_names.append(line.rstrip(","))
+            draft.note(line, "meta", "shared.name_before_role")
             continue
         iso = date_line(line)
         if iso:
@@ -667,12 +703,16 @@ def _is_image_title(previous: str, caption: str) -> bool:
     return word_count(previous) <= 12 and not ends_sentence(previous) and not caption.startswith(previous)
 
 
+#: An outlet's domain opening a paragraph (whichever outlet: no name is listed here).
+_OPENS_WITH_DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*\.(?:com|co\.id|id|net|tv)\b", re.IGNORECASE)
+
+
 def _without_dateline(plan: Plan, paragraph: str) -> str:
     """A paragraph as compared for repeats: a layout may print the lead again with its dateline."""
     head = paragraph[:90]
-    if not (any(mark in head for mark in "-(:—–") or head[:4].isupper() or head.startswith("Liputan6")):
+    if not (any(mark in head for mark in "-(:—–") or head[:4].isupper() or _OPENS_WITH_DOMAIN.match(head)):
         # Dateline forms have a dash, bracket or colon near the start; the two that do not
-        # open with a place in capitals or with the outlet's name.
+        # open with a place in capitals or with the outlet's domain (``Liputan6.com, Jakarta Isi``).
         return paragraph
     for form in plan.datelines:
         match = form.pattern.match(paragraph)

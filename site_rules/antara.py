@@ -32,6 +32,11 @@ class Antara(SiteRule):
     name = "antara"
     aliases = ("antaranews", "antaranews.com")
     hosts = ("antaranews.com", "antarafoto.com")
+    dateline_outlets = (
+        ("agency", r"ANTARA(?: News)?"), ("agency", r"Antara(?: News)?"), ("agency", "Antaranews"),
+        ("alone", "ANTARA"), ("alone", "Antara"), ("alone", r"\(Antara\)"), ("alone", r"\(ANTARA\)"),
+    )  # how its datelines name it
+    outlet_names = (r"Antaranews\.com",)  # printed alone on a line (shared.outlet_name)
     latest_feeds = ("https://www.antaranews.com/rss/terkini.xml",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^[A-Z][\w .,'-]{1,40} \(ANTARA(?: News)?\)\s*-", re.M),

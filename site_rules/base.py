@@ -18,7 +18,7 @@ from typing import ClassVar, Pattern, Union
 
 from cleaner.draft import Draft
 
-from .patterns import LinePattern
+from .patterns import LinePattern, OutletDateline
 
 __all__ = ["DatelineForm", "Draft", "HtmlLayout", "Layout", "SiteRule", "TextOptions", "has_class"]
 
@@ -32,7 +32,7 @@ class DatelineForm:
     ``max_place_words``: a longer ``place`` group is a sentence, not a place.
     """
 
-    pattern: Pattern[str]
+    pattern: Union[Pattern[str], OutletDateline]
     min_line_chars: int = 0
     max_place_words: int = 5
 
@@ -55,6 +55,12 @@ class TextOptions:
     unlabelled_credit: str | None = None
     #: Datelines are looked for in this many opening lines.
     max_header_lines: int = 25
+    #: A dateline follows at most this many paragraphs of prose (80 characters or more, ending
+    #: like a sentence); a later one is the lead printed again after the body (JPNN). None: any.
+    max_prose_before_dateline: int | None = None
+    #: Header names stand on their own lines and the role follows them (``Irwan Nugraha`` then
+    #: ``Penulis``): a bare role line credits the name lines above it (bounded headers only).
+    role_after_names: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,8 +133,27 @@ class SiteRule:
     name: ClassVar[str] = ""
     #: Other names ``--site`` accepts, lower case (``cnn`` for ``cnnindonesia``).
     aliases: ClassVar[tuple[str, ...]] = ()
-    #: Host names it serves; subdomains match too (``nasional.tempo.co``).
+    #: Host names it serves; subdomains match too (``nasional.tempo.co``), and of two rules the
+    #: one declaring the longer suffix serves a host (``news.detik.com`` before ``detik.com``).
+    #: A host belongs to one rule: declaring it twice is refused at registration.
     hosts: ClassVar[tuple[str, ...]] = ()
+    #: Whether its articles carry ``name`` as ``site``. The GUIDE names five sites; an outlet
+    #: rule beside them reads its pages but leaves ``site`` null (its name is in the provenance).
+    site_field: ClassVar[bool] = True
+    #: How the outlet signs (regular-expression fragments): ``detikNews`` in ``Name - detikNews``,
+    #: ``CNBC Indonesia`` in ``Name, CNBC Indonesia``. The generic rule reads such bylines for
+    #: every rule's brands (the registry gathers them), so a mirror with no rule reads them too.
+    brands: ClassVar[tuple[str, ...]] = ()
+    #: The ``<meta>`` names of the outlet's own system, read from every page's head (the head is
+    #: read before a rule is chosen): ``(field, name, outranks)``, ``outranks`` being the standard
+    #: name it is read before (``"article:author"``) or None to be read after the standard ones.
+    head_meta: ClassVar[tuple[tuple[str, str, Union[str, None]], ...]] = ()
+    #: The outlet's name as printed alone on a line (a logo's text, a credits box), regular-expression
+    #: fragments: such a line is dropped on every page (``shared.outlet_name``), whichever rule reads it.
+    outlet_names: ClassVar[tuple[str, ...]] = ()
+    #: The outlet's own boilerplate lines that its mirrors and address-less dumps also carry:
+    #: dropped by the outlet's rule and, gathered by the registry, by the generic rule.
+    outlet_lines: ClassVar[tuple[LinePattern, ...]] = ()
     #: Feeds (RSS/Atom) and sitemaps that list the site's fresh articles (``cleaner fetch --latest``).
     latest_feeds: ClassVar[tuple[str, ...]] = ()
     latest_sitemaps: ClassVar[tuple[str, ...]] = ()
@@ -137,7 +162,13 @@ class SiteRule:
     #: Literal strings one of which every signature contains (a fast first test).
     signature_markers: ClassVar[tuple[str, ...]] = ()
     #: Opening dateline forms (a bare pattern is a ``DatelineForm`` with the defaults).
-    dateline_forms: ClassVar[tuple[Union[Pattern[str], DatelineForm], ...]] = ()
+    dateline_forms: ClassVar[tuple[Union[Pattern[str], OutletDateline, DatelineForm], ...]] = ()
+    #: How the outlet names itself in datelines, ``(kind, name pattern)``: ``after_place``
+    #: (``Jakarta, CNN Indonesia -- ``), ``before_place`` (``TEMPO.CO, Jakarta - ``), ``alone``
+    #: (``tirto.id - ``), ``bare`` (no domain: ``VIVA - ``), ``agency`` (``Jakarta (ANTARA) - ``),
+    #: ``no_dash`` (``Fimela.com, Jakarta Musim …``). The shared forms of ``patterns`` that name
+    #: outlets (``OutletDateline``) are compiled with every rule's names.
+    dateline_outlets: ClassVar[tuple[tuple[str, str], ...]] = ()
     #: Site boilerplate lines (on top of ``patterns.SHARED_DROPS``), for every layout.
     drops: ClassVar[tuple[LinePattern, ...]] = ()
     #: Site end-of-article headings (on top of ``patterns.SHARED_STOPS``), for every layout.

@@ -45,6 +45,8 @@ class CNNIndonesia(SiteRule):
     name = "cnnindonesia"
     aliases = ("cnn", "cnn-indonesia", "cnn indonesia")
     hosts = ("cnnindonesia.com",)
+    dateline_outlets = (("after_place", "CNN Indonesia"),)  # how its datelines name it
+    brands = ("CNN Indonesia",)
     latest_feeds = ("https://www.cnnindonesia.com/rss",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^[^\n]{2,60}, CNN Indonesia\s*-{1,2}", re.M),

@@ -1,27 +1,34 @@
-"""The generic rule: any other Indonesian outlet (kompas, detik, tribunnews, okezone, …).
+"""The generic rule: any Indonesian outlet with no rule of its own, and the base of the outlet rules.
 
 It knows every dateline form of the corpus and the boilerplate common to Indonesian
 news pages (``patterns.SHARED_DROPS`` and ``SHARED_STOPS``, and what other outlets share:
-``OUTLET_DROPS`` and ``OUTLET_STOPS``, which every rule gets) plus the recurring
-lines and bylines of older templates of the most frequent outlets, so a page of a site with no rule of its own
+``OUTLET_DROPS`` and ``OUTLET_STOPS``, which every rule gets). What belongs to one
+outlet (its brands in bylines, its own boilerplate lines) is declared in that
+outlet's module; the registry gathers them into the generic rule in use
+(``site_rules.gathered_generic``), so a page of a known outlet that reaches it
 still comes out clean. Its articles have ``site`` null.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import ClassVar, Pattern, Union
 
 from cleaner.dates import date_line
 
 from . import patterns as P
 from .base import DatelineForm, Draft, SiteRule
+from .patterns import LinePattern
 
 
-# "Cantika Adinda Putri, CNBC Indonesia", "Name | detikNews": a byline naming the outlet.
-_OUTLET_BYLINE = re.compile(
-    r"(?P<names>[A-Z][^|]{1,80}?)\s*[,|/-]\s*(?:CNBC Indonesia|CNN Indonesia|detikNews|detikcom|detikFinance|"
-    r"Kompas\.com|KOMPAS\.com|Tribunnews\.com|Okezone|Suara\.com|Republika|kumparan(?:NEWS)?|IDN Times)"
-)
+@lru_cache(maxsize=64)
+def outlet_byline(brands: tuple[str, ...]) -> re.Pattern[str] | None:
+    """``Cantika Adinda Putri, CNBC Indonesia``, ``Name | detikNews``: a byline naming one of the
+    outlets (``SiteRule.brands``), compiled once per set of brands."""
+    if not brands:
+        return None
+    return re.compile(rf"(?P<names>[A-Z][^|]{{1,80}}?)\s*[,|/-]\s*(?:{'|'.join(brands)})")
 
 
 #: The channel before the writer in an outlet byline: "Market - Hidayat Setiaji".
@@ -36,8 +43,13 @@ _AGENCY = re.compile(r"(?i)antara|reuters|afp|ap|xinhua|bernama")
 
 class Generic(SiteRule):
     name = "generic"
-    aliases = ("other", "none")
-    dateline_forms = (
+    aliases: ClassVar[tuple[str, ...]] = ("other", "none")
+    site_field = False  # "null for any other site" (GUIDE); the outlet rules built on it inherit that
+    # Outlets with no rule of their own that sign datelines so.
+    dateline_outlets: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("before_place", r"BERITASATU\.COM"), ("no_dash", r"Bintang\.com"), ("no_dash", r"Vidio\.com"),
+    )
+    dateline_forms: ClassVar[tuple[Union[Pattern[str], P.OutletDateline, DatelineForm], ...]] = (
         P.DATELINE_OUTLET_AFTER_PLACE,
         P.DATELINE_OUTLET_BEFORE_PLACE,
         P.DATELINE_DOMAIN_BEFORE_PLACE,
@@ -58,19 +70,21 @@ class Generic(SiteRule):
         DatelineForm(P.DATELINE_UPPER_PLACE_STOP, min_line_chars=120, max_place_words=3),
         DatelineForm(P.DATELINE_PLACE_ALONE, max_place_words=3),
     )
-    drops = (
+    drops: ClassVar[tuple[LinePattern, ...]] = (
         *P.line_patterns(
             "generic.outlet_notice",
-            r"Tim Redaksi|Headline|Kompas TV video vod|logo Kompas\.id|Logo Kompas|Logo ios.*|"
-            r"·\s*\d+ menit baca|Syarat & Ketentuan.*|Laporan Wartawan .*|Berita Rekomendasi|"
-            r"zoom-in .*|Next Article .*|Tags|Recommendation|Terverifikasi Administratif dan Faktual oleh Dewan Pers",
+            r"Tim Redaksi|Headline|Logo ios.*|"
+            r"·\s*\d+ menit baca|Syarat & Ketentuan.*|"
+            r"Next Article .*|Tags|Recommendation|Terverifikasi Administratif dan Faktual oleh Dewan Pers",
         ),
     )
-    stops = P.line_patterns("generic.footer", r"Kantor Redaksi|NEWSTICKER|Komentar|KOMENTAR")
+    stops: ClassVar[tuple[LinePattern, ...]] = P.line_patterns("generic.footer", r"Kantor Redaksi|NEWSTICKER|Komentar|KOMENTAR")
+
     def header_line(self, line: str, draft: Draft, seen_title: bool) -> bool:
         if not seen_title:
             return False
-        byline = _OUTLET_BYLINE.fullmatch(line)
+        pattern = outlet_byline(self.brands)
+        byline = pattern.fullmatch(line) if pattern is not None else None
         if byline:
             names = byline.group("names")
             channel = _CHANNEL_BEFORE_NAME.fullmatch(names)
@@ -94,8 +108,7 @@ class Generic(SiteRule):
             return True
         return False
 
-    detection_examples = (
-        ("https://nasional.kompas.com/read/2017/02/08/x", None),
-        ("https://m.tribunnews.com/nasional/2018/08/19/x", None),
-        ("https://mediaindonesia.com/politik/1/cnn-minta-jaminan", None),
+    detection_examples: ClassVar[tuple[tuple[str, str | None], ...]] = (
+        ("https://www.beritacontoh.id/read/2017/02/08/x", None),
+        ("https://notkompas.com/x", None),
     )

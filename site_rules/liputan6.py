@@ -48,7 +48,12 @@ class Liputan6(SiteRule):
     name = "liputan6"
     aliases = ("liputan6.com", "liputan")
     hosts = ("liputan6.com",)
+    dateline_outlets = (("before_place", r"Liputan6\.com"), ("no_dash", r"Liputan6\.com"))  # how its datelines name it
+    outlet_names = (r"Liputan6\.com",)  # printed alone on a line (shared.outlet_name)
     latest_feeds = ("https://feed.liputan6.com/rss",)  # as public crawlers list it; not fetched from here
+    # KLY's head (Liputan6, Bola.com, Fimela, Merdeka, KapanLagi, Dream): ``article:section`` is the
+    # group, ``article:section2`` the channel, ``article:section3`` the sub-channel the breadcrumb shows.
+    head_meta = (("category", "article:section3", "article:section"), ("category", "article:section2", "article:section"))
     signatures = (
         re.compile(r"^Liputan6\.com, [A-Z]", re.M),
         re.compile(r"WhatsApp Channel Liputan6\.com", re.M),

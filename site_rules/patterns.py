@@ -8,6 +8,7 @@ entry carries the reason name that ``cleaner explain`` style tools can show.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple, Pattern
 
 
@@ -103,7 +104,7 @@ SHARED_DROPS: tuple[LinePattern, ...] = (
         "shared.pagination",
         r"\d+ dari \d+ halaman",
         r"Lanjutkan Membaca\s*↓?|Loading\.*|Halaman selanjutnya|Halaman:?(?: \d+)+|Selanjutnya|Sebelumnya",
-        r"Scroll down untuk melanjutkan membaca|Perbesar|zoom-in-whitePerbesar|Image of Tempo",
+        r"Scroll down untuk melanjutkan membaca|Perbesar|zoom-in-whitePerbesar",
         flags=I,
     ),
     *line_patterns(
@@ -141,11 +142,8 @@ SHARED_DROPS: tuple[LinePattern, ...] = (
     *line_patterns("shared.view_count", r"[\d.,]+ (?:Views|views|kali dibaca|Dilihat)"),
     *line_patterns("shared.share_controls", r"•?\s*(?:Ukuran )?Font:.*|A A A|Bagikan|Share|Sukses|Menuju konten utama"),
     *line_patterns("shared.ellipsis", r"\.\.\.|…"),
-    *line_patterns(
-        "shared.outlet_name",
-        r"Tribun|Tribunnews(?:\.com)?|Kompas\.com|KOMPAS\.com|Kompas\.id|detikNews|detikcom|CNBC Indonesia|"
-        r"Suara\.com|Okezone|kumparan|Liputan6\.com|Antaranews\.com|TEMPO\.CO|Republika\.co\.id",
-    ),
+    # An outlet's name alone on a line ("shared.outlet_name") is dropped too: the names are each
+    # rule's ``outlet_names``, gathered by the registry (``cleaner.passes.plan_for``).
 )
 
 #: Headings after which nothing of the article follows (related, popular, video lists).
@@ -245,38 +243,62 @@ def strip_caption_credit(line: str) -> str:
 #: Dateline forms. Each has a ``place`` group where the form names a place.
 _PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4})"
 _DASH = r"\s*(?:--|-|–|—|:)"
-DATELINE_OUTLET_AFTER_PLACE = re.compile(  # "Jakarta, CNN Indonesia -- ", "JAKARTA, KOMPAS.com - "
-    rf"{_PLACE},\s*(?P<outlet>CNN Indonesia|CNBC Indonesia|IDN Times|Kumparan|kumparan|detik\w*|Okezone|VIVA|"
-    rf"[A-Za-z0-9-]+\.(?:com|co\.id|id|net|tv|TV|COM|ID|CO\.ID)){_DASH}+\s*"
+_OUTLETS = "{outlets}"  # where an outlet form takes the outlets' names
+
+
+class OutletDateline(NamedTuple):
+    """A dateline form that names an outlet, whose names are no list of this module's.
+
+    Each rule declares how its outlet signs its datelines (``SiteRule.dateline_outlets``,
+    ``(kind, name pattern)``); the registry gathers them per ``kind`` and the engine's plan
+    compiles the form once with every rule's names (``cleaner.passes.plan_for``), so a new
+    outlet touches only its own module.
+    """
+
+    kind: str
+    template: str
+
+    def compiled(self, names: tuple[str, ...]) -> Pattern[str]:
+        """The form naming these outlets (none: a form that never matches)."""
+        return _compile_outlet_form(self.template, names)
+
+    def match(self, line: str) -> re.Match[str] | None:
+        raise TypeError(f"the {self.kind!r} dateline form is compiled with the rules' names first (OutletDateline.compiled)")
+
+
+@lru_cache(maxsize=64)
+def _compile_outlet_form(template: str, names: tuple[str, ...]) -> Pattern[str]:
+    return re.compile(template.replace(_OUTLETS, "|".join(names) if names else "(?!)"))
+
+
+DATELINE_OUTLET_AFTER_PLACE = OutletDateline(  # "Jakarta, CNN Indonesia -- ", "JAKARTA, KOMPAS.com - "
+    "after_place",
+    rf"{_PLACE},\s*(?P<outlet>{_OUTLETS}|[A-Za-z0-9-]+\.(?:com|co\.id|id|net|tv|TV|COM|ID|CO\.ID)){_DASH}+\s*",
 )
-DATELINE_OUTLET_BEFORE_PLACE = re.compile(  # "Liputan6.com, Jakarta - ", "TEMPO.CO, Jakarta - "
-    rf"(?:•\s*)?(?P<outlet>Liputan6\.com|TEMPO\.CO|Tempo\.co|TRIBUNNEWS\.COM|Tribunnews\.com|TRIBUN-[A-Z]+\.COM|"
-    rf"SURYA\.co\.id|WARTAKOTALIVE\.COM|BERITASATU\.COM|Bisnis\.com|Bola\.com|merdeka\.com|"
-    rf"Merdeka\.com|Dream\.co\.id|Fimela\.com|KapanLagi\.com),\s*{_PLACE}{_DASH}+\s*"
+DATELINE_OUTLET_BEFORE_PLACE = OutletDateline(  # "Liputan6.com, Jakarta - ", "TEMPO.CO, Jakarta - "
+    "before_place", rf"(?:•\s*)?(?P<outlet>{_OUTLETS}),\s*{_PLACE}{_DASH}+\s*"
 )
-DATELINE_AGENCY = re.compile(  # "Jakarta (ANTARA) - ", "New York (ANTARA News) - "
-    rf"{_PLACE}\s*\((?P<outlet>ANTARA(?: News)?|Antara(?: News)?|Antaranews)\)\s*(?:--|-|–|—)?\s*"
+DATELINE_AGENCY = OutletDateline(  # "Jakarta (ANTARA) - ", "New York (ANTARA News) - "
+    "agency", rf"{_PLACE}\s*\((?P<outlet>{_OUTLETS})\)\s*(?:--|-|–|—)?\s*"
 )
-DATELINE_OUTLET_ONLY = re.compile(  # "tirto.id - ", "ANTARA - ", "(Antara)- ", "jpnn.com - JAKARTA - "
-    rf"(?P<outlet>tirto\.id|ANTARA|Antara|\(Antara\)|\(ANTARA\)|jpnn\.com|JPNN\.com|okezone|Okezone)\s*(?:--|-|–|—)"
-    rf"(?:\s*{_PLACE}\s*(?:--|-|–|—))?\s*"
+DATELINE_OUTLET_ONLY = OutletDateline(  # "tirto.id - ", "ANTARA - ", "(Antara)- ", "jpnn.com - JAKARTA - "
+    "alone", rf"(?P<outlet>{_OUTLETS})\s*(?:--|-|–|—)(?:\s*{_PLACE}\s*(?:--|-|–|—))?\s*"
 )
 #: An outlet named by its domain, in any case: ``Merdeka.com``, ``KOMPAS.com``, ``REPUBLIKA.CO.ID``.
 _DOMAIN = r"(?i:[a-z][a-z0-9-]*\.(?:co\.id|com|id|net|tv|co)\b)"
-#: Outlets whose datelines name them without a domain.
-_BARE_OUTLETS = r"VIVA|Dream|detikNews|detikcom|detikFinance|detikSport|Okezone|KOMPAS\.TV|Suara|kumparan|kumparanNEWS"
 DATELINE_DOMAIN_BEFORE_PLACE = re.compile(  # "Okezone.com, Jakarta - ", "JPNN.com, JAKARTA - ", "REPUBLIKA.CO.ID, JAKARTA -- "
     rf"(?P<outlet>{_DOMAIN}),\s*{_PLACE}{_DASH}+\s*"
 )
-DATELINE_DOMAIN_ONLY = re.compile(  # "Merdeka.com - ", "KOMPAS.com - ", "VIVA - ", "detikNews - ", "SOLOPOS.COM - "
-    # A sentence follows; "Kompas.com - 12/11/2024, 07:30 WIB" is a header's date line, not a dateline.
-    rf"(?P<outlet>{_DOMAIN}|{_BARE_OUTLETS})\s*(?:--|-|–|—)\s*(?=[A-Z\"“'‘(])"
+DATELINE_DOMAIN_ONLY = OutletDateline(  # "Merdeka.com - ", "KOMPAS.com - ", "VIVA - ", "detikNews - ", "SOLOPOS.COM - "
+    # A domain, or an outlet whose datelines name it without one ("bare"). A sentence follows;
+    # "Kompas.com - 12/11/2024, 07:30 WIB" is a header's date line, not a dateline.
+    "bare", rf"(?P<outlet>{_DOMAIN}|{_OUTLETS})\s*(?:--|-|–|—)\s*(?=[A-Z\"“'‘(])"
 )
 #: The KLY family (Liputan6, Fimela, Bola.com, KapanLagi, Merdeka, Dream) may leave out the dash:
 #: "Fimela.com, Jakarta Musim hujan …". Only a long paragraph opens so (``DatelineForm`` min length).
-DATELINE_KLY_NO_DASH = re.compile(
-    r"(?P<outlet>Liputan6\.com|Fimela\.com|Bola\.com|KapanLagi\.com|Kapanlagi\.com|[Mm]erdeka\.com|Dream\.co\.id|"
-    r"Bintang\.com|Vidio\.com),\s*(?P<place>[A-Z][\w'-]*(?: (?:Utara|Selatan|Barat|Timur|Tengah|Raya|Baru))?)\s+(?=[A-Z0-9\"“'])"
+DATELINE_KLY_NO_DASH = OutletDateline(
+    "no_dash",
+    rf"(?P<outlet>{_OUTLETS}),\s*(?P<place>[A-Z][\w'-]*(?: (?:Utara|Selatan|Barat|Timur|Tengah|Raya|Baru))?)\s+(?=[A-Z0-9\"“'])",
 )
 #: detik's network opens with the place alone, in title case: "Wonosobo - Kereta wisata …".
 #: Only a long paragraph, and a place of at most three capitalised words before a spaced dash.
@@ -442,8 +464,8 @@ DATELINE_BRAND_AFTER_PLACE = re.compile(
 #: After an outlet-only dateline, a lead: a sentence ending, or a long run of text. A
 #: breadcrumb such as ``JPNN.com - Daerah - Sumsel`` has neither.
 _LEAD_FOLLOWS = r"(?=.*\w[.!?\"”’)]\s*$|.{60})"
-DATELINE_OUTLET_ONLY_LEAD = re.compile(DATELINE_OUTLET_ONLY.pattern + _LEAD_FOLLOWS)
-DATELINE_DOMAIN_ONLY_LEAD = re.compile(DATELINE_DOMAIN_ONLY.pattern + _LEAD_FOLLOWS)
+DATELINE_OUTLET_ONLY_LEAD = DATELINE_OUTLET_ONLY._replace(template=DATELINE_OUTLET_ONLY.template + _LEAD_FOLLOWS)
+DATELINE_DOMAIN_ONLY_LEAD = DATELINE_DOMAIN_ONLY._replace(template=DATELINE_DOMAIN_ONLY.template + _LEAD_FOLLOWS)
 
 #: A breadcrumb line naming the outlet then its sections: ``JPNN.com - Daerah - Sumsel``; the last
 #: section is the article's.

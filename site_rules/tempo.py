@@ -33,6 +33,8 @@ class Tempo(SiteRule):
     name = "tempo"
     aliases = ("tempo.co",)
     hosts = ("tempo.co", "tempo.com")
+    dateline_outlets = (("before_place", r"TEMPO\.CO"), ("before_place", r"Tempo\.co"))  # how its datelines name it
+    outlet_names = (r"TEMPO\.CO",)  # printed alone on a line (shared.outlet_name)
     latest_feeds = ("https://rss.tempo.co/",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^(?:• )?TEMPO\.CO, [A-Z]", re.M),
@@ -107,6 +109,8 @@ class Tempo(SiteRule):
     body_openers = (re.compile(r"Poin [Pp]enting"),)
     drops = (
         *P.line_patterns("tempo.media_link", r"Video: .+|Grafis|Selengkapnya|Baca Selengkapnya|Tempo"),
+        # The alt text of the photo above the body, printed as a line by some dumps.
+        *P.line_patterns("tempo.image_title", r"Image of Tempo", flags=re.IGNORECASE),
     )
     # Tempo's "Lihat Juga" opens a block of links and graphics, unlike a bare read-also line elsewhere.
     stops = P.line_patterns("tempo.related_list", r"Berita terkait|Berita Lainnya|Lihat Juga|Majalah Tempo")

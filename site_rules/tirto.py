@@ -33,6 +33,7 @@ class Tirto(SiteRule):
     name = "tirto"
     aliases = ("tirto.id",)
     hosts = ("tirto.id",)
+    dateline_outlets = (("alone", r"tirto\.id"),)  # how its datelines name it
     latest_feeds = ("https://tirto.id/sitemap/r/google-discover",)  # as public crawlers list it; not fetched from here
     signatures = (
         re.compile(r"^tirto\.id\s*-", re.M),

@@ -11,7 +11,10 @@ EXAMPLES = [(rule.name, url, site) for rule in all_rules() for url, site in rule
 
 @pytest.mark.parametrize("rule_name, url, site", EXAMPLES)
 def test_each_rule_declared_examples(rule_name: str, url: str, site: str | None) -> None:
-    assert (clean("Isi berita.", url=url).site) == site
+    rule = rule_for_url(url)
+    assert (None if rule.name == "generic" else rule.name) == site
+    # The GUIDE's five sites name themselves in ``site``; an outlet rule beside them leaves it null.
+    assert clean("Isi berita.", url=url).site == (site if rule.site_field else None)
 
 
 @pytest.mark.parametrize(
@@ -41,7 +44,8 @@ def test_rule_by_host(url: str, name: str) -> None:
         ("Medan (ANTARA) - Isi berita.\nCopyright © ANTARA 2020", "antara"),
         ("TEMPO.CO, Jakarta - Isi berita.\nBaca berita dengan sedikit iklan, klik di sini", "tempo"),
         ("Menuju konten utama\nJudul\ntirto.id - Isi berita.", "tirto"),
-        ("JAKARTA, KOMPAS.com - Isi berita.", "generic"),
+        ("JAKARTA, KOMPAS.com - Isi berita.", "kompas"),
+        ("JAKARTA, Beritacontoh.com - Isi berita.", "generic"),
         ("", "generic"),
     ],
 )
@@ -60,4 +64,4 @@ def test_site_forces_a_rule_and_unknown_site_raises() -> None:
     assert clean("TEMPO.CO, Jakarta - Isi.", site="antara").site == "antara"
     assert clean("TEMPO.CO, Jakarta - Isi.", site="generic").site is None
     with pytest.raises(UnknownSiteError):
-        clean("x", site="kompas")
+        clean("x", site="kompass-tv-id")

@@ -44,7 +44,25 @@ def test_sites_shows_each_rules_origin(installed_template: Path) -> None:
     result = run([sys.executable, "-m", "cleaner.cli", "sites"], installed_template)
     assert result.returncode == 0, result.stderr
     assert "origin: plug-in site-rules-beritacontoh (site_rules_beritacontoh:BeritaContoh)" in result.stdout
-    assert result.stdout.count("origin: built-in") == 6  # five sites and the generic rule
+    # Discovery, not a count: every module of site_rules that defines a rule is listed as built in.
+    import importlib
+    import inspect
+    import pkgutil
+
+    import site_rules
+    from site_rules.base import SiteRule
+
+    built_in = {
+        value.name
+        for info in pkgutil.iter_modules(site_rules.__path__)
+        for value in vars(importlib.import_module(f"site_rules.{info.name}")).values()
+        if inspect.isclass(value) and issubclass(value, SiteRule) and value.name and value.__module__ == f"site_rules.{info.name}"
+    }
+    assert {"generic", "tempo", "liputan6", "antara", "cnnindonesia", "tirto"} <= built_in
+    listed = {block.split()[0] for block in result.stdout.split("\n") if block and not block.startswith(" ")}
+    for name in built_in:
+        assert name in listed, name
+    assert result.stdout.count("origin: built-in") == len(built_in)
 
 
 def test_a_plugin_rule_is_chosen_by_its_host(installed_template: Path) -> None:
@@ -77,3 +95,20 @@ def test_a_broken_or_clashing_plugin_is_reported_and_skipped(tmp_path: Path) -> 
     assert "clashing-plugin" in result.stderr and "'tempo', which built-in already defines; ignored" in result.stderr
     cleaned = run([sys.executable, "-m", "cleaner.cli", "clean", "-", "--url", "https://www.tempo.co/read/1"], tmp_path, input="TEMPO.CO, Jakarta - Isi berita.")
     assert cleaned.returncode == 0 and '"provenance": {"extractor": "rule", "rule": "tempo"' in cleaned.stdout
+
+
+def test_a_plugin_claiming_a_built_in_host_is_reported_and_skipped_but_a_subdomain_is_its_own(tmp_path: Path) -> None:
+    (tmp_path / "host_rules.py").write_text(
+        "from site_rules import SiteRule\n\n"
+        "class Salinan(SiteRule):\n    name = 'salinan'\n    hosts = ('kompas.com',)\n\n"
+        "class Kanal(SiteRule):\n    name = 'kanal'\n    hosts = ('kanal.kompas.com',)\n",
+        encoding="utf-8",
+    )
+    _fake_distribution(tmp_path, "host-plugin", "hosts = host_rules")
+    result = run([sys.executable, "-m", "cleaner.cli", "sites"], tmp_path)
+    assert result.returncode == 0
+    assert "host-plugin" in result.stderr and "'kompas.com' is declared by two rules, 'kompas' and 'salinan'" in result.stderr
+    cleaned = run([sys.executable, "-m", "cleaner.cli", "clean", "-", "--url", "https://kanal.kompas.com/read/1"], tmp_path, input="Judul\nIsi berita.")
+    assert cleaned.returncode == 0 and '"rule": "kanal"' in cleaned.stdout  # the longer suffix wins
+    cleaned = run([sys.executable, "-m", "cleaner.cli", "clean", "-", "--url", "https://regional.kompas.com/read/1"], tmp_path, input="Judul\nIsi berita.")
+    assert '"rule": "kompas"' in cleaned.stdout
