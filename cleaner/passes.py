@@ -307,6 +307,11 @@ def read_header(plan: Plan, lines: list[str], draft: Draft, *, bounded: bool) ->
     for index, line in enumerate(lines):
         seen_title = title_index is not None
         _watch_paywall(plan, line, draft)
+        label = _category_label(rule, line) if rule.category_labels and not seen_title else None
+        if label is not None:  # the rule's own label form beats a shared drop ("HOME BOLA LIGA INDONESIA")
+            draft.category = draft.category or label
+            draft.note(line, "meta", f"{plan.label}.category_label")
+            continue
         reason = plan.drops.reason(line)
         if reason:
             draft.note(line, "drop", reason)
@@ -550,7 +555,7 @@ def read_body(plan: Plan, lines: list[str], draft: Draft, dateline: re.Match[str
         if reason:
             draft.note(line, "drop", reason)
             if (
-                reason == "shared.pagination" and kept and last_kept_index == index - 1 and index - 1 > 0
+                (reason == "shared.pagination" or reason.endswith(".pager")) and kept and last_kept_index == index - 1 and index - 1 > 0
                 and line.casefold().startswith("baca halaman") and _looks_like_title(kept[-1]) and word_count(kept[-1]) <= 12
             ):
                 # The next page's heading shown above "BACA HALAMAN BERIKUTNYA": that page's, not this one's.

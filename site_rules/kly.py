@@ -48,7 +48,11 @@ class Merdeka(Generic):
             since=date(2019, 1, 1),
             # The outer block only: the later pages are ``paging-content`` blocks nested inside it.
             body=f"//div[{has_class('mdk-body-paragraph')}][not(ancestor::div[{has_class('mdk-body-paragraph')}])]",
-            remove=(".//script | .//style | .//iframe | .//figure | .//blockquote[contains(@class, 'instagram')]",),
+            remove=(
+                ".//script | .//style | .//iframe | .//figure | .//blockquote[contains(@class, 'instagram')]",
+                # Read-also paragraphs, and related headlines set one link a paragraph.
+                ".//p[starts-with(normalize-space(), 'Baca juga')] | .//p[a][normalize-space(.) = normalize-space(a[1])]",
+            ),
             title=f"//div[{has_class('mdk-news-head')}]/h1",
             bylines=(f"//div[{has_class('mdk-date-reporter')}]/span",),
             category=f"//div[{has_class('mdk-date-reporter')}]/span[1]/a",

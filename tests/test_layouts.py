@@ -84,6 +84,23 @@ BEHAVIOURS: list[tuple[str, str, str, str, str]] = [
     ("tirto/article-2018-footer.txt", "the 'Baca juga artikel terkait' footer is dropped", "Baca juga artikel terkait", "drop", "tirto.related_tag"),
     ("tirto/article-2018-footer.txt", "the reporter credit names the authors", "Reporter: Bagus Santoso", "meta", "shared.credit_line"),
     ("tirto/nuxt-2019.html", "the read-also link is removed by the layout", "Baca juga:", "drop", "tirto.nuxt-2019.markup_remove"),
+    # The outlet rules' markup layouts (issue 22).
+    ("detik/desktop-2015.html", "the read-also box is removed by the layout", "Baca Juga", "drop", "detik.desktop-2015.markup_remove"),
+    ("detik/desktop-2015.html", "the closing editor code is dropped", "(rpr/rpr)", "drop", "shared.editor_code"),
+    ("kapanlagi/desktop-2015.html", "the photo caption with its credit is removed by the layout", "©KapanLagi.com", "drop", "kapanlagi.desktop-2015.markup_remove"),
+    ("kapanlagi/desktop-2015.html", "'Jangan Lewatkan' and its list are dropped", "Jangan Lewatkan", "drop", "kapanlagi.related"),
+    ("kompas/kcm-2015.html", "the credits box inside the article container is removed by the layout", "Penulis: Kontributor", "drop", "kompas.kcm-2015.markup_remove"),
+    ("kompas/kcm-2015.html", "the 'PLACE, KOMPAS.com –' dateline is a field", "KOMPAS.com –", "meta", "shared.dateline"),
+    ("kompas/oto-2016.html", "the 'Jakarta, KompasOtomotif –' dateline is a field", "KompasOtomotif", "meta", "shared.dateline"),
+    ("merdeka/desktop-2015.html", "the read-also paragraph is removed by the layout", "Baca juga:", "drop", "merdeka.desktop-2015.markup_remove"),
+    ("merdeka/mobile-2021.html", "Instagram's prompt is removed by the layout", "Lihat postingan ini di Instagram", "drop", "merdeka.mobile-2021.markup_remove"),
+    ("merdeka/mobile-2021-related-links.html", "related headlines set one link a paragraph are removed by the layout", "Festival Perahu Hias", "drop", "merdeka.mobile-2021.markup_remove"),
+    ("merdeka/mobile-2021-related-links.html", "the closing (mdk/yan) is dropped", "(mdk/yan)", "drop", "shared.closing_code"),
+    ("okezone/desktop-2015.html", "the closing desk code is dropped", "(ram)", "drop", "shared.closing_code"),
+    ("republika/wp-2015.html", "the 'REPUBLIKA.CO.ID, PLACE --' dateline is a field", "REPUBLIKA.CO.ID, MADRID", "meta", "shared.dateline"),
+    ("suara/amp-regional.txt", "the scroll prompt is dropped", "Scroll untuk membaca artikel", "drop", "suara.notice"),
+    ("suara/amp-regional.txt", "'Berita Terkait' ends the article", "Berita Terkait", "drop", "shared.related_list"),
+    ("viva/article-2015.html", "the 'VIVA.co.id -' dateline is a field", "VIVA.co.id -", "meta", "shared.dateline"),
 ]
 
 
