@@ -247,6 +247,23 @@ def test_an_index_lists_only_sitemaps_of_its_own_host(tmp_path: Path, sites: lis
     assert dict(summary.not_read) == {"on another host than its index": 1}
 
 
+def test_a_sitemap_lists_only_pages_of_its_own_site(tmp_path: Path, sites: list[HttpSite]) -> None:
+    elsewhere = serve(sites, {"/robots.txt": ROBOTS_OPEN, "/berita/lain": always(page_route("Lain"))}, host="127.0.0.2")
+    site = serve(sites, {"/robots.txt": ROBOTS_OPEN, "/berita/1": always(page_route("Satu"))})
+    site.routes["/peta.xml"] = always(urlset([elsewhere.url("/berita/lain"), site.url("/berita/1")]))
+    summary = crawl(tmp_path, [site.url("/peta.xml")], kind="sitemap")
+    assert elsewhere.paths() == [] and "/berita/1" in site.paths() and summary.fetched == 1
+    assert dict(summary.not_read) == {"a sitemap entry on another site": 1}
+
+
+def test_the_site_of_an_address_is_its_registrable_domain() -> None:
+    from cleaner.fetch.crawler import same_site, site_of
+
+    assert site_of("https://nasional.kompas.com/read/1") == "kompas.com"
+    assert site_of("https://jabar.tribunnews.co.id/x") == "tribunnews.co.id" and site_of("http://127.0.0.1:8080/x") == "127.0.0.1"
+    assert same_site("https://www.detik.com/x", "https://news.detik.com/y") and not same_site("https://detik.com/x", "https://kompas.com/y")
+
+
 def test_discovery_stops_when_the_page_budget_is_spent(tmp_path: Path, sites: list[HttpSite]) -> None:
     site = serve(sites, {"/robots.txt": ROBOTS_OPEN})
     site.routes["/indeks.xml"] = always(sitemap_index([site.url(f"/peta-{i}.xml") for i in range(30)]))

@@ -141,6 +141,29 @@ def host_key(url: str) -> str:
         return urlunsplit((parts.scheme, parts.netloc.lower(), "", "", ""))
 
 
+#: Second-level labels under which a site's domain has three labels (``kompas.co.id``, ``ui.ac.id``).
+_SECOND_LEVEL = frozenset("co ac go or web sch net my biz mil desa ponpes com org gov edu".split())
+
+
+def site_of(url: str) -> str:
+    """The site a URL belongs to: its registrable domain (``nasional.kompas.com`` → ``kompas.com``,
+    ``jabar.tribunnews.co.id`` → ``tribunnews.co.id``), or the host itself for an IP address."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    labels = host.split(".")
+    if not host or host.replace(".", "").isdigit() or ":" in host or len(labels) <= 2:
+        return host
+    keep = 3 if labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def same_site(url: str, other: str) -> bool:
+    """Whether two URLs belong to one site (a news sitemap may list its outlet's channel subdomains)."""
+    try:
+        return site_of(url) == site_of(other)
+    except ValueError:
+        return False
+
+
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
     """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP-date."""
     if not value:
@@ -544,6 +567,9 @@ class Crawler:
         for page in found.pages:
             if self._budget_spent():
                 break
+            if job.kind == "sitemap" and not same_site(page, job.url):  # sitemaps.org: a sitemap lists its own site's URLs
+                self._not_read(page, "a sitemap entry on another site")
+                continue
             self.add(page, trusted=False)
 
 
