@@ -80,6 +80,11 @@ _TIME_OF_DAY = re.compile(r"\d[:.][0-5]\d")
 _CLAUSE_GOES_ON = frozenset(",.;:)")
 _ITEM_MARKS = frozenset({"• ", "* ", "- ", "+ ", "· "})
 _YEAR = re.compile(r"\d{4}")
+#: A channel's stamp inside a line, "DETIKNEWS | Kamis 18 Jun 2015, 07:20 WIB": a teaser of a
+#: deck whose headline link a Markdown reading has turned into plain text before it.
+_CHANNEL_STAMP = re.compile(
+    r"\b[A-Z][A-Za-z0-9.]{2,30} ?\| ?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),? \d{1,2} [A-Za-z]{3,9} \d{4},? \d{1,2}[:.]\d{2}"
+)
 _WORD = re.compile(r"[^\W_]+")
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)$")
 _CREDIT_OR_TAGS = re.compile(
@@ -151,6 +156,8 @@ def is_prose(line: str) -> bool:
     words = word_count(line)
     if not ((words >= PROSE_WORDS and ends_sentence(line)) or (words >= 16 and (". " in line or line.count(", ") >= 2))):
         return False
+    if "|" in line[:250] and _CHANNEL_STAMP.search(line, 0, 250):
+        return False  # a teaser of a deck: its headline, the channel's stamp, the opening sentence
     if _YEAR.search(line, head, head + 45):
         stamp = find_datetime(line[head : head + 45])
         if stamp is not None and "T" in stamp[0]:
