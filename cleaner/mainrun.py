@@ -21,6 +21,7 @@ says so in the decision log (``mainrun.unsure_kept``).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -228,6 +229,13 @@ def _stamp(line: str) -> bool:
     """A short line holding a date with its time of day (a teaser's or the article's stamp)."""
     if len(line) > 80 or not _YEAR.search(line) or not _TIME_OF_DAY.search(line):
         return False
+    return _dated(line)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dated(line: str) -> bool:
+    """``find_datetime`` found a time of day in a short line (asked for each line up to four
+    times: as a line, as the next, as a deck's neighbour; and the same menus recur)."""
     found = find_datetime(line)
     return found is not None and "T" in found[0]
 
@@ -446,6 +454,10 @@ def locate(rule: SiteRule, lines: list[str], url: str | None, linked: frozenset[
     """The window of ``lines`` the passes read: all of them for an article-shaped dump.
     ``linked``: lines that were wholly link text in the source (a Markdown dump's menu items
     and headline links, read as plain blocks by ``cleaner.markdown``)."""
+    if len(lines) <= HEAD_LINES and not _menu_above(lines, linked):
+        # Short, and no menu anywhere in it: whatever its runs, the article-shaped test below
+        # holds (a run starts within HEAD_LINES, no tail, no menu above it): read as always.
+        return Window(lines)
     flags = prose_flags(lines, linked)
     prose = [i for i, flag in enumerate(flags) if flag]
     runs = _runs(prose)
