@@ -188,8 +188,15 @@ def _continues(lines: list[str], index: int, inside: bool, wrap: int = 0) -> boo
     line, following = lines[index], lines[index + 1]
     if ends_sentence(line) and not line.endswith(","):
         return False
-    if _stamp(line) or _stamp(following):
-        return False  # a date with its time of day stands on its own: a stamp, not a sentence's words
+    # A date with its time of day stands on its own: a stamp, not a sentence's words (asked
+    # last, of the lines that would go on: the cheap tests settle most lines).
+    return _goes_on(lines, index, inside, wrap) and not (_stamp(line) or _stamp(following))
+
+
+def _goes_on(lines: list[str], index: int, inside: bool, wrap: int) -> bool:
+    """``_continues`` but for the stamps: what the next line's first character, the line's
+    length and the wrapping width say."""
+    line, following = lines[index], lines[index + 1]
     first = following[0]
     if first.islower() or first in _CLAUSE_GOES_ON:
         return inside or len(line) >= 15 or word_count(following) <= 3
