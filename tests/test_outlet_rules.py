@@ -57,7 +57,7 @@ def test_outlet_lines_of_one_outlet_are_dropped_on_a_dump_with_no_address() -> N
     dump = (
         "Judul Berita Contoh Tentang Banjir\n"
         "JAKARTA - Banjir merendam puluhan rumah warga di tepi sungai sejak Senin malam.\n"
-        "Silakan baca konten menarik lainnya dari JPNN.com di Google News\n"
+        "Silakan baca konten menarik lainnya dari JPNN.com di Google News, ya\n"
         "Warga mengungsi ke balai desa."
     )
     article = clean(dump)
