@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+from dataclasses import replace
+
 import os
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Union
 
@@ -76,6 +79,15 @@ class Cleaner:
         if site is not None:
             site = choose_rule([], site=site, enabled=self.options.rules).name  # an alias or any case: the rule's own name
         self.site = site
+
+    def with_profile(self, profile: "Profile | None") -> "Cleaner":
+        """This cleaner with a host profile (itself where there is none): the CLI loads or learns
+        one after the run's options are set, and learning needs those options first."""
+        if profile is None:
+            return self
+        other = copy.copy(self)
+        other.options = replace(self.options, profile=profile)
+        return other
 
     def __repr__(self) -> str:
         return f"Cleaner({self.options}, site={self.site!r})"

@@ -21,7 +21,7 @@ from . import __version__
 from .article import GUIDE_FIELDS, Outcome
 from .api import Cleaner
 from .inert import for_terminal
-from .options import DEFAULT_OPTIONS, CleanOptions
+from .options import CleanOptions
 from .parallel import available_cores, map_ordered
 from .schema import record_id
 from .inputs import InputDocument, expand_paths, read_documents
@@ -200,10 +200,9 @@ def clean_command(
     counts: Counter[str] = Counter()
     show_progress = sys.stderr.isatty() if progress is None else progress
     _stop_on_sigterm()
-    options = CleanOptions(keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts)
-    options = _with_profile(options, inputs, profile=profile, learn=learn, min_share=min_share, url=url, site=site, jobs=jobs, progress=show_progress)
-    cleaner = Cleaner(
-        site=site, keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts, profile=options.profile
+    cleaner = Cleaner(site=site, keep_dateline=keep_dateline, fallback=fallback, min_text_chars=min_chars, markup_layouts=layouts)
+    cleaner = cleaner.with_profile(
+        _host_profile(cleaner.options, inputs, profile=profile, learn=learn, min_share=min_share, url=url, site=site, jobs=jobs, progress=show_progress)
     )
     work = partial(_formatted_record, cleaner=cleaner, default_url=url, output_format=output_format.value)
     made_from = fingerprint(expand_paths(inputs), {
@@ -267,13 +266,12 @@ def clean_command(
     raise typer.Exit(1 if counts["error"] else 0)
 
 
-def _with_profile(
+def _host_profile(
     options: CleanOptions, inputs: list[str], *, profile: Optional[Path], learn: bool, min_share: Optional[float],
     url: Optional[str], site: Optional[str], jobs: int, progress: bool,
-) -> CleanOptions:
-    """``options`` with the host profile ``--profile`` names or ``--learn`` learns (usage errors exit 2)."""
-    from dataclasses import replace
-
+) -> Any:
+    """The host profile ``--profile`` names or ``--learn`` learns with ``options``, or None
+    (usage errors exit 2)."""
     from .profile import Profile, ProfileError, summary
 
     if profile is not None and learn:
@@ -302,7 +300,7 @@ def _with_profile(
         typer.echo(f"learned: {summary(learner, loaded)}", err=True)
     if loaded is not None and min_share is not None:
         loaded = loaded.with_thresholds(min_share=min_share)
-    return replace(options, profile=loaded) if loaded is not None else options
+    return loaded
 
 
 def _quiet_stdout() -> None:
@@ -530,8 +528,10 @@ def explain_command(
     from .explain import VERDICT_STYLES, explain
 
     _site_rule(site)
-    options = _with_profile(DEFAULT_OPTIONS, [input_file], profile=profile, learn=False, min_share=None, url=url, site=site, jobs=1, progress=False)
-    cleaner = Cleaner(site=site, profile=options.profile)
+    cleaner = Cleaner(site=site)
+    cleaner = cleaner.with_profile(
+        _host_profile(cleaner.options, [input_file], profile=profile, learn=False, min_share=None, url=url, site=site, jobs=1, progress=False)
+    )
     failed = False
     for number, document in enumerate(read_documents([input_file])):
         if number:
@@ -567,8 +567,11 @@ def report_command(
     _site_rule(site)
     _check_paths(inputs, output, None)
     _check_url(inputs, url)
-    options = _with_profile(DEFAULT_OPTIONS, inputs, profile=profile, learn=False, min_share=None, url=url, site=site, jobs=1, progress=False)
-    batch = review(read_documents(inputs), Cleaner(site=site, profile=options.profile), url=url, root=input_root(inputs))
+    cleaner = Cleaner(site=site)
+    cleaner = cleaner.with_profile(
+        _host_profile(cleaner.options, inputs, profile=profile, learn=False, min_share=None, url=url, site=site, jobs=1, progress=False)
+    )
+    batch = review(read_documents(inputs), cleaner, url=url, root=input_root(inputs))
     page = render_html(batch, title=f"Cleaner review of {', '.join(inputs)}", max_views=max_views)
     try:
         write_whole(output, page.encode("utf-8"))

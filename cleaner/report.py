@@ -25,7 +25,6 @@ from .detect import signature_score
 from .api import Cleaner
 from .explain import describe_path
 from .inputs import InputDocument
-from .options import DEFAULT_OPTIONS, CleanOptions
 
 DRIFT_THRESHOLD = 0.10
 #: Some pages of a site carry no signature at all (a video page is a title and a paragraph),

@@ -74,7 +74,7 @@ class Kompas(Generic):
                 ".//div[contains(@class, 'kcm-read-copy')] | .//script | .//style | .//figure | .//iframe",
             ),
             title=f"{_KCM_TOP}/h2",
-            bylines=(f"//div[contains(@class, 'kcm-read-copy')]//tr", f"{_KCM_TOP}/div[contains(., 'WIB')]"),
+            bylines=("//div[contains(@class, 'kcm-read-copy')]//tr", f"{_KCM_TOP}/div[contains(., 'WIB')]"),
             # The channel's name in the page header, then the breadcrumb's section where there is one.
             category=f"//h1[{has_class('tcenter')}] | //h4[contains(@class, 'breadcrump')]//a",
             tags=f"//div[{has_class('kcm-read-bottom-topic')}]//li/a",

@@ -225,7 +225,6 @@ class LearnHostProfile(PipelineStep):
         self.thresholds = Thresholds(min_share=min_share)
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
-        from ..inputs import InputDocument
         from ..learning import learn_documents
         from ..profile import Learner
 
